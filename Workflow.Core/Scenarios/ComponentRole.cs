@@ -1,0 +1,8 @@
+namespace MeshAspire.Workflow.Scenarios;
+
+public enum ComponentRole
+{
+    Trigger,
+    Action,
+    Conclusion,
+}

@@ -1,0 +1,9 @@
+namespace MeshAspire.Workflow.Scenarios;
+
+public enum MeshKind
+{
+    None,
+    Istio,
+    IstioAmbient,
+    Linkerd,
+}
