@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MeshAspire.Workflow.Running;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeshAspire.Workflow.Hosting;
+
+/// <summary>/run (state and counts), /records (per-message rows) and /records/histograms (HdrHistogram log).</summary>
+public static class RunEndpoints
+{
+    public static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var run = endpoints.ServiceProvider.GetRequiredService<ComponentRun>();
+
+        endpoints.MapGet("/run", () => Results.Json(run.Status(), StatusJson));
+
+        endpoints.MapGet("/records", async (HttpContext context) =>
+        {
+            context.Response.ContentType = RecordsExport.RowsContentType;
+            await RecordsExport.WriteRowsAsync(run, context.Response.Body, context.RequestAborted);
+        });
+
+        endpoints.MapGet("/records/histograms", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            RecordsExport.WriteHistograms(run, buffer);
+            context.Response.ContentType = RecordsExport.HistogramsContentType;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
+        });
+
+        return endpoints;
+    }
+}

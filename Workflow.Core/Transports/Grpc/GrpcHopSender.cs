@@ -1,0 +1,101 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using MeshAspire.Workflow.Timing;
+
+namespace MeshAspire.Workflow.Transports.Grpc;
+
+/// <summary>
+/// One unary <c>Deliver</c> call per message over HTTP/2 (what a mesh sees as one request). Calls are not
+/// awaited by the sender: many are in flight at once, and no call is retried, so loss is never hidden.
+/// </summary>
+public sealed class GrpcHopSender : IHopSender
+{
+    private static readonly TimeSpan ProbeDeadline = TimeSpan.FromSeconds(2);
+
+    private readonly HopAddress _address;
+    private readonly IDeliveryObserver _observer;
+    private readonly HopSenderOptions _options;
+    private readonly GrpcChannel _channel;
+    private readonly Hop.HopClient _client;
+
+    public GrpcHopSender(HopAddress address, IDeliveryObserver observer, HopSenderOptions options)
+    {
+        _address = address;
+        _observer = observer;
+        _options = options;
+        _channel = GrpcChannel.ForAddress(address.Uri, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                ConnectTimeout = ProbeDeadline,
+            },
+            MaxRetryAttempts = 0,
+        });
+        _client = new Hop.HopClient(_channel);
+    }
+
+    public string Target => _address.ToString();
+
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var giveUpAt = DateTime.UtcNow + _options.ConnectTimeout;
+        var backoff = new ConnectBackoff();
+        Exception? lastError = null;
+        while (DateTime.UtcNow < giveUpAt)
+        {
+            try
+            {
+                await _client.ProbeAsync(new ProbeRequest(), deadline: DateTime.UtcNow + ProbeDeadline, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastError = error;
+            }
+
+            await Task.Delay(backoff.Next(), cancellationToken);
+        }
+
+        throw new HopUnreachableException(Target, _options.ConnectTimeout, lastError);
+    }
+
+    public void Send(Envelope envelope, long token)
+    {
+        var call = _client.DeliverAsync(envelope, deadline: DateTime.UtcNow + _options.CallTimeout);
+        _ = CompleteAsync(call, token);
+    }
+
+    private async Task CompleteAsync(AsyncUnaryCall<Ack> call, long token)
+    {
+        using (call)
+        {
+            try
+            {
+                await call.ResponseAsync.ConfigureAwait(false);
+                _observer.Acknowledged(token, UnixClock.NowNanos());
+            }
+            catch (RpcException error)
+            {
+                _observer.Failed(token, Classify(error.StatusCode));
+            }
+        }
+    }
+
+    private static DeliveryFailure Classify(StatusCode status) => status switch
+    {
+        StatusCode.DeadlineExceeded => DeliveryFailure.TimedOut,
+        StatusCode.Unavailable => DeliveryFailure.NotConnected,
+        StatusCode.Cancelled or StatusCode.Internal or StatusCode.Unknown => DeliveryFailure.ConnectionLost,
+        _ => DeliveryFailure.Rejected,
+    };
+
+    public ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
