@@ -2,9 +2,10 @@ namespace MeshAspire.Workflow.Recording;
 
 /// <summary>
 /// One message as one component saw it. Times are Unix nanoseconds; 0 means "did not happen here".
-/// The trigger fills intended, sent and acknowledged; an action fills received, forwarded and acknowledged;
-/// the conclusion fills received and forwarded (when it finished with the message) and keeps the upstream
-/// hop stamps beside the row.
+/// Every row carries the trigger's intended and sent times from the envelope. <see cref="ForwardedNanos"/> is
+/// when this component handed the message to its next hop (the trigger: its send; the conclusion: when it
+/// finished with it); <see cref="AcknowledgedNanos"/> when the next hop answered. The conclusion keeps the
+/// upstream hop stamps beside the row.
 /// </summary>
 public struct MessageRecord
 {

@@ -6,7 +6,8 @@ namespace MeshAspire.Workflow.Transports.Tcp;
 /// The thesis's TCP protocol: one persistent connection, one line per message, the next hop echoes each
 /// line back in order. Lines are written without waiting for echoes (open loop); echoes are matched to
 /// messages first in, first out. A broken connection is re-established in the background while the
-/// messages due meanwhile fail as <see cref="DeliveryFailure.NotConnected"/>.
+/// messages due meanwhile fail as <see cref="DeliveryFailure.NotConnected"/>; so is a first connection that
+/// timed out, so that a hop that comes up late is still reached.
 /// </summary>
 public sealed class TcpHopSender : IHopSender
 {
@@ -53,6 +54,7 @@ public sealed class TcpHopSender : IHopSender
             await Task.Delay(backoff.Next(), linked.Token);
         }
 
+        StartReconnecting();
         throw new HopUnreachableException(Target, _options.ConnectTimeout, lastError);
     }
 
@@ -75,7 +77,9 @@ public sealed class TcpHopSender : IHopSender
         connection.Write(_lineBuffer.AsSpan(0, length), token);
     }
 
-    private void OnConnectionLost(TcpHopConnection lost)
+    private void OnConnectionLost(TcpHopConnection lost) => StartReconnecting();
+
+    private void StartReconnecting()
     {
         if (_disposed.IsCancellationRequested || Interlocked.Exchange(ref _reconnecting, 1) == 1)
         {

@@ -1,0 +1,38 @@
+using MeshAspire.Workflow.Recording;
+using MeshAspire.Workflow.Transports;
+
+namespace MeshAspire.Workflow.Running;
+
+/// <summary>
+/// Records what became of each message a component forwarded; the token is the message's row, and the
+/// round trip is measured from the row's <see cref="MessageRecord.ForwardedNanos"/> on this component's clock.
+/// </summary>
+public sealed class DeliveryRecorder(ComponentRun run) : IDeliveryObserver
+{
+    public void Acknowledged(long token, long acknowledgedNanos)
+    {
+        ref var row = ref run.Records[token];
+        row.AcknowledgedNanos = acknowledgedNanos;
+        row.Outcome |= MessageOutcome.Acknowledged;
+        run.Counters.AddAcknowledged();
+        if (row.Repetition > 0)
+        {
+            run.Record(LatencyKind.RoundTrip, acknowledgedNanos - row.ForwardedNanos);
+        }
+    }
+
+    public void Failed(long token, DeliveryFailure failure)
+    {
+        ref var row = ref run.Records[token];
+        if (failure is DeliveryFailure.NotConnected or DeliveryFailure.Rejected)
+        {
+            row.Outcome |= MessageOutcome.SendFailed;
+            run.Counters.AddSendFailed();
+        }
+        else
+        {
+            row.Outcome |= MessageOutcome.Unacknowledged;
+            run.Counters.AddUnacknowledged();
+        }
+    }
+}

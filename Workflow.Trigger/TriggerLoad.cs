@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using MeshAspire.Workflow.Pacing;
+using MeshAspire.Workflow.Recording;
+using MeshAspire.Workflow.Running;
+using MeshAspire.Workflow.Timing;
+using MeshAspire.Workflow.Transports;
+
+namespace MeshAspire.Workflow.Trigger;
+
+/// <summary>
+/// Turns each due slot of the schedule into a message: stamps, records and sends it without waiting for the
+/// answer, and records the answer (round trip on the trigger's clock) when it comes.
+/// </summary>
+public sealed class TriggerLoad(ComponentRun run, ByteString payload, int traceEvery) : IPacedSender
+{
+    private IHopSender? _sender;
+    private TriggerPass? _pass;
+
+    public void Attach(IHopSender sender) => _sender = sender;
+
+    public void Begin(TriggerPass pass) => _pass = pass;
+
+    public void Send(long index, long intendedUnixNanos)
+    {
+        var pass = _pass ?? throw new InvalidOperationException("no pass begun");
+        var sender = _sender ?? throw new InvalidOperationException("no sender attached");
+        var sequence = pass.FirstSequence + index;
+        var envelope = new Envelope
+        {
+            RunId = run.Identity.RunId,
+            Sequence = sequence,
+            Repetition = pass.Repetition,
+            IntendedNs = intendedUnixNanos,
+            Payload = payload,
+        };
+
+        using var activity = WorkflowTracing.IsSampled(sequence, traceEvery)
+            ? WorkflowTracing.Source.StartActivity($"{run.Identity.Name} send", ActivityKind.Producer)
+            : null;
+        if (activity is not null)
+        {
+            activity.SetTag("meshaspire.sequence", sequence);
+            envelope.Traceparent = activity.Id;
+        }
+
+        var sent = UnixClock.NowNanos();
+        envelope.SentNs = sent;
+        ref var row = ref run.Records[sequence];
+        row.Sequence = sequence;
+        row.Repetition = pass.Repetition;
+        row.IntendedNanos = intendedUnixNanos;
+        row.SentNanos = sent;
+        row.ForwardedNanos = sent;
+        run.Counters.AddSent();
+        run.MarkSent(sent);
+        if (pass.Repetition > 0)
+        {
+            run.Record(LatencyKind.GeneratorLag, sent - intendedUnixNanos);
+        }
+
+        sender.Send(envelope, sequence);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using MeshAspire.Workflow.Hosting;
+using MeshAspire.Workflow.Pacing;
+using MeshAspire.Workflow.Running;
+using MeshAspire.Workflow.Transports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MeshAspire.Workflow.Trigger;
+
+/// <summary>
+/// The trigger's run: connect to the first hop, send every pass of the plan open loop on a dedicated thread,
+/// then wait up to the drain timeout for the last answers. The process stays up afterwards to serve its records.
+/// </summary>
+public sealed partial class TriggerRunner(
+    ComponentSetup setup,
+    ComponentRun run,
+    IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
+    ILogger<TriggerRunner> logger) : BackgroundService
+{
+    private static readonly TimeSpan DrainPollInterval = TimeSpan.FromMilliseconds(5);
+
+    private IHopSender? _sender;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await lifetime.WhenStartedAsync(stoppingToken);
+        var settings = setup.Scenario.Settings;
+        var nextHop = setup.NextHop ?? throw new InvalidOperationException("the trigger has no next hop");
+        var address = HopAddress.Resolve(configuration, nextHop, setup.Spec.PortTo, settings.Transport);
+        var load = new TriggerLoad(run, ByteString.CopyFrom(RandomNumberGenerator.GetBytes(settings.PayloadBytes)), settings.TraceEvery);
+        _sender = HopSenders.Create(settings.Transport, address, new DeliveryRecorder(run), setup.SenderOptions());
+        load.Attach(_sender);
+
+        run.MoveTo(RunState.Connecting);
+        LogConnecting(address.ToString());
+        try
+        {
+            await _sender.ConnectAsync(stoppingToken);
+        }
+        catch (HopUnreachableException error)
+        {
+            run.Fail(error.Message);
+            LogFailed(error.Message);
+            return;
+        }
+
+        var plan = TriggerPlan.For(setup.Scenario);
+        run.Records.Reserve(plan.TotalMessages);
+        run.SetScheduled(plan.TotalMessages);
+        run.MoveTo(RunState.Running);
+        LogStarting(plan.TotalMessages, plan.Passes.Count);
+
+        foreach (var pass in plan.Passes)
+        {
+            load.Begin(pass);
+            var sent = await Task.Factory.StartNew(
+                () => Pacer.Run(pass.Schedule, System.Diagnostics.Stopwatch.GetTimestamp(), load, stoppingToken),
+                stoppingToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            LogPassSent(pass.Repetition, sent);
+            if (pass != plan.Passes[^1])
+            {
+                await DrainAsync(settings.Drain, stoppingToken);
+            }
+        }
+
+        run.MoveTo(RunState.Draining);
+        await DrainAsync(settings.Drain, stoppingToken);
+        run.MoveTo(RunState.Completed);
+        var counters = run.Counters;
+        LogCompleted(counters.Sent, counters.Acknowledged, counters.SendFailed, counters.Unacknowledged, counters.Outstanding);
+    }
+
+    /// <summary>Waits until every sent message is answered or failed, or the drain timeout passes.</summary>
+    private async Task DrainAsync(TimeSpan drain, CancellationToken stoppingToken)
+    {
+        var deadline = DateTime.UtcNow + drain;
+        while (run.Counters.Outstanding > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(DrainPollInterval, stoppingToken);
+        }
+    }
+
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_sender is not null)
+        {
+            await _sender.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "connecting to the first hop {Target}")]
+    private partial void LogConnecting(string target);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the run cannot start: {Reason}")]
+    private partial void LogFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "sending {Messages} messages in {Passes} pass(es)")]
+    private partial void LogStarting(long messages, int passes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "repetition {Repetition} (0 = warm-up): {Sent} messages sent")]
+    private partial void LogPassSent(int repetition, long sent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "run completed: {Sent} sent, {Acknowledged} acknowledged, {SendFailed} failed to send, {Unacknowledged} of unknown fate, {Outstanding} unanswered at the end of the drain")]
+    private partial void LogCompleted(long sent, long acknowledged, long sendFailed, long unacknowledged, long outstanding);
+}
