@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HdrHistogram;
+using MeshAspire.Workflow.Accounting;
+
+namespace MeshAspire.MetricsCollector.Results;
+
+/// <summary>
+/// Writes a run's results into one folder: summary.json, summary.txt (the table), messages.csv (one row per
+/// message with every stamp) and histograms.hlog (HdrHistogram log format, one tagged histogram per kind).
+/// </summary>
+public static class RunResultsWriter
+{
+    public const string SummaryJson = "summary.json";
+    public const string SummaryText = "summary.txt";
+    public const string MessagesCsv = "messages.csv";
+    public const string HistogramsLog = "histograms.hlog";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <returns>The folder written.</returns>
+    public static async Task<string> WriteAsync(string folder, RunAnalysis analysis, RunRecords records, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        await using (var summary = File.Create(Path.Combine(folder, SummaryJson)))
+        {
+            await JsonSerializer.SerializeAsync(summary, analysis.Summary, Json, cancellationToken);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, SummaryText), SummaryTable.Render(analysis.Summary), cancellationToken);
+
+        await using (var messages = new StreamWriter(Path.Combine(folder, MessagesCsv)))
+        {
+            MessagesCsvWriter.Write(records, messages);
+        }
+
+        await using (var log = File.Create(Path.Combine(folder, HistogramsLog)))
+        {
+            var start = analysis.Summary.Start?.UtcDateTime ?? DateTime.UtcNow;
+            var tagged = analysis.Histograms.Select(named =>
+            {
+                var copy = named.Histogram.Copy();
+                copy.Tag = named.Name;
+                return copy;
+            }).ToArray();
+            HistogramLogWriter.Write(log, start, tagged);
+        }
+
+        return folder;
+    }
+}

@@ -1,0 +1,16 @@
+using MeshAspire.Workflow.Recording;
+using MeshAspire.Workflow.Scenarios;
+
+namespace MeshAspire.Workflow.Accounting;
+
+/// <summary>One component's rows as pulled from its /records.</summary>
+/// <param name="Upstream">The conclusion only: the actions whose stamps each row keeps, in order.</param>
+public sealed record ComponentRecords(string Name, ComponentRole Role, RecordLog Records, IReadOnlyList<string> Upstream);
+
+/// <summary>The rows of every component of a run, in chain order; null where a component's records could not be had.</summary>
+public sealed record RunRecords(IReadOnlyList<string> Chain, IReadOnlyList<ComponentRecords?> Components)
+{
+    public ComponentRecords? Trigger => Components[0];
+
+    public ComponentRecords? Conclusion => Components[^1];
+}

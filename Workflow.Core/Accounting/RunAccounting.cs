@@ -1,0 +1,244 @@
+using HdrHistogram;
+using MeshAspire.Workflow.Pacing;
+using MeshAspire.Workflow.Recording;
+using MeshAspire.Workflow.Scenarios;
+
+namespace MeshAspire.Workflow.Accounting;
+
+/// <summary>
+/// Turns every component's rows into the run's summary: loss, duplicates and reordering from sequence numbers,
+/// latencies from the intended send time, warm-up (repetition 0) left out of everything.
+/// </summary>
+public static class RunAccounting
+{
+    public static RunAnalysis Analyze(Scenario scenario, string runId, RunRecords records, IEnumerable<string> collectionNotes)
+    {
+        var notes = new List<string>(collectionNotes);
+        var settings = scenario.Settings;
+        var histograms = new List<NamedHistogram>();
+        var repetitions = Enumerable.Range(1, settings.Repetitions).ToDictionary(r => r, r => new RepetitionTally());
+
+        var generatorLag = LatencyHistograms.Create();
+        var sending = new RateSpan();
+        long sent = 0, sendFailed = 0;
+        if (records.Trigger is { } trigger)
+        {
+            for (long i = 0; i < trigger.Records.Count; i++)
+            {
+                ref var row = ref trigger.Records[i];
+                if (row.SentNanos == 0 || row.Repetition == 0)
+                {
+                    continue;
+                }
+
+                sent++;
+                Tally(repetitions, row.Repetition, notes).Sending.Add(row.SentNanos);
+                sending.Add(row.SentNanos);
+                if (row.Outcome.HasFlag(MessageOutcome.SendFailed))
+                {
+                    sendFailed++;
+                }
+
+                LatencyHistograms.RecordNanos(generatorLag, row.SentNanos - row.IntendedNanos);
+            }
+        }
+
+        var endToEnd = LatencyHistograms.Create();
+        var transits = records.Chain.Skip(1).Select(_ => LatencyHistograms.Create()).ToArray();
+        var arriving = new RateSpan();
+        long received = 0, duplicates = 0, reordered = 0, negative = 0;
+        if (records.Conclusion is { } conclusion)
+        {
+            var seen = new SequenceSet();
+            long highest = -1;
+            for (long i = 0; i < conclusion.Records.Count; i++)
+            {
+                ref var row = ref conclusion.Records[i];
+                if (row.Repetition == 0)
+                {
+                    continue;
+                }
+
+                if (row.Outcome.HasFlag(MessageOutcome.Duplicate) || !seen.Add(row.Sequence))
+                {
+                    duplicates++;
+                    continue;
+                }
+
+                received++;
+                if (row.Sequence < highest)
+                {
+                    reordered++;
+                }
+
+                highest = Math.Max(highest, row.Sequence);
+                arriving.Add(row.ForwardedNanos);
+                var latency = row.ForwardedNanos - row.IntendedNanos;
+                negative += latency < 0 ? 1 : 0;
+                LatencyHistograms.RecordNanos(endToEnd, latency);
+                var tally = Tally(repetitions, row.Repetition, notes);
+                tally.Arriving.Add(row.ForwardedNanos);
+                LatencyHistograms.RecordNanos(tally.EndToEnd, latency);
+                RecordTransits(transits, row, conclusion.Records.StampsOf(i));
+            }
+        }
+
+        if (negative > 0)
+        {
+            notes.Add($"{negative} end-to-end latencies were negative and counted as 0: the clocks of the trigger and the conclusion disagree");
+        }
+
+        var completed = records.Trigger is not null && records.Conclusion is not null;
+        histograms.Add(new NamedHistogram(LatencyKind.EndToEnd.ToKey(), endToEnd));
+        histograms.Add(new NamedHistogram(LatencyKind.GeneratorLag.ToKey(), generatorLag));
+        var hops = SummarizeHops(records, transits, histograms);
+        var rate = scenario.Trigger.Operations!;
+        var scheduled = Schedules.Create(rate, settings.Duration, settings.Pacing).Count * settings.Repetitions;
+
+        var summary = new RunSummary
+        {
+            RunId = runId,
+            Scenario = scenario.Name,
+            Transport = settings.Transport.ToKey(),
+            Mesh = settings.Mesh.ToString().ToLowerInvariant(),
+            Pacing = settings.Pacing.ToString().ToLowerInvariant(),
+            PayloadBytes = settings.PayloadBytes,
+            Completed = completed,
+            Start = sending.Count > 0 ? Timing.UnixClock.ToDateTimeOffset(sending.FirstNanos) : null,
+            End = arriving.Count > 0 ? Timing.UnixClock.ToDateTimeOffset(Math.Max(arriving.LastNanos, sending.LastNanos)) : null,
+            Messages = new MessageCounts(scheduled, sent, sendFailed, received, completed ? sent - received : 0, duplicates, reordered),
+            Rate = new RateSummary(
+                scheduled / (settings.Duration.TotalSeconds * settings.Repetitions),
+                RateOf(repetitions.Values.Select(r => r.Sending)),
+                RateOf(repetitions.Values.Select(r => r.Arriving))),
+            EndToEnd = LatencySummary.From(endToEnd),
+            GeneratorLag = LatencySummary.From(generatorLag),
+            Hops = hops,
+            Repetitions = repetitions.OrderBy(r => r.Key).Select(r => new RepetitionSummary(
+                r.Key,
+                r.Value.Sending.Count,
+                r.Value.Arriving.Count,
+                completed ? r.Value.Sending.Count - r.Value.Arriving.Count : 0,
+                LatencySummary.From(r.Value.EndToEnd))).ToArray(),
+            Notes = notes,
+        };
+        return new RunAnalysis(summary, histograms);
+    }
+
+    private static RepetitionTally Tally(Dictionary<int, RepetitionTally> repetitions, int repetition, List<string> notes)
+    {
+        if (!repetitions.TryGetValue(repetition, out var tally))
+        {
+            notes.Add($"a message of repetition {repetition} arrived, which the scenario does not have");
+            tally = repetitions[repetition] = new RepetitionTally();
+        }
+
+        return tally;
+    }
+
+    /// <summary>Each link's one-way time from the conclusion's copy of the stamps: receive minus the caller's send.</summary>
+    private static void RecordTransits(LongHistogram[] transits, in MessageRecord row, Span<long> stamps)
+    {
+        var callerSent = row.SentNanos;
+        for (var hop = 0; hop < transits.Length; hop++)
+        {
+            var isConclusion = hop == transits.Length - 1;
+            var receivedAt = isConclusion ? row.ReceivedNanos : stamps[2 * hop];
+            if (receivedAt != 0 && callerSent != 0)
+            {
+                LatencyHistograms.RecordNanos(transits[hop], receivedAt - callerSent);
+            }
+
+            callerSent = isConclusion ? 0 : stamps[(2 * hop) + 1];
+        }
+    }
+
+    private static List<HopSummary> SummarizeHops(RunRecords records, LongHistogram[] transits, List<NamedHistogram> histograms)
+    {
+        var hops = new List<HopSummary>();
+        for (var k = 1; k < records.Chain.Count; k++)
+        {
+            var name = records.Chain[k];
+            var caller = records.Components[k - 1];
+            var component = records.Components[k];
+            var roundTrip = LatencyHistograms.Create();
+            long? forwardedByCaller = null;
+            if (caller is not null)
+            {
+                forwardedByCaller = 0;
+                for (long i = 0; i < caller.Records.Count; i++)
+                {
+                    ref var row = ref caller.Records[i];
+                    if (row.Repetition == 0 || row.ForwardedNanos == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!row.Outcome.HasFlag(MessageOutcome.SendFailed))
+                    {
+                        forwardedByCaller++;
+                    }
+
+                    if (row.Outcome.HasFlag(MessageOutcome.Acknowledged))
+                    {
+                        LatencyHistograms.RecordNanos(roundTrip, row.AcknowledgedNanos - row.ForwardedNanos);
+                    }
+                }
+            }
+
+            var serviceTime = LatencyHistograms.Create();
+            long? received = null;
+            if (component is not null)
+            {
+                var seen = new SequenceSet();
+                received = 0;
+                for (long i = 0; i < component.Records.Count; i++)
+                {
+                    ref var row = ref component.Records[i];
+                    if (row.Repetition == 0 || row.Outcome.HasFlag(MessageOutcome.Duplicate) || !seen.Add(row.Sequence))
+                    {
+                        continue;
+                    }
+
+                    received++;
+                    LatencyHistograms.RecordNanos(serviceTime, row.ForwardedNanos - row.ReceivedNanos);
+                }
+            }
+
+            histograms.Add(new NamedHistogram($"{name}.{LatencyKind.ServiceTime.ToKey()}", serviceTime));
+            histograms.Add(new NamedHistogram($"{name}.{LatencyKind.RoundTrip.ToKey()}", roundTrip));
+            histograms.Add(new NamedHistogram($"{name}.transit", transits[k - 1]));
+            hops.Add(new HopSummary(
+                name,
+                component?.Role.ToString().ToLowerInvariant() ?? (k == records.Chain.Count - 1 ? "conclusion" : "action"),
+                records.Chain[k - 1],
+                received,
+                forwardedByCaller - received,
+                LatencySummary.From(serviceTime),
+                LatencySummary.From(roundTrip),
+                LatencySummary.From(transits[k - 1])));
+        }
+
+        return hops;
+    }
+
+    private static double RateOf(IEnumerable<RateSpan> spans)
+    {
+        double count = 0, seconds = 0;
+        foreach (var span in spans)
+        {
+            count += span.Count;
+            seconds += span.Seconds;
+        }
+
+        return seconds > 0 ? count / seconds : 0;
+    }
+
+    private sealed class RepetitionTally
+    {
+        public RateSpan Sending;
+        public RateSpan Arriving;
+
+        public LongHistogram EndToEnd { get; } = LatencyHistograms.Create();
+    }
+}
