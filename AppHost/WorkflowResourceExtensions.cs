@@ -1,0 +1,83 @@
+using MeshAspire.Workflow.Hosting;
+using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Transports;
+
+namespace MeshAspire.AppHost;
+
+/// <summary>The scenario's components and the collector as Aspire resources.</summary>
+internal static class WorkflowResourceExtensions
+{
+    public const string HttpEndpoint = "http";
+    public const string CollectorName = "collector";
+
+    /// <summary>
+    /// One project resource per component, named after its rootname, from the conclusion back to the trigger so
+    /// that each can reference its next hop (service discovery) and wait for it to be healthy.
+    /// Returns them in chain order.
+    /// </summary>
+    public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddWorkflowChain(this IDistributedApplicationBuilder builder, WorkflowRun run)
+    {
+        var transport = run.Scenario.Settings.Transport;
+        var hopEndpoint = HopAddress.EndpointNameFor(transport);
+        var chain = new List<IResourceBuilder<ProjectResource>>();
+        IResourceBuilder<ProjectResource>? next = null;
+        foreach (var component in run.Scenario.Chain.Reverse())
+        {
+            var resource = component.Role switch
+            {
+                ComponentRole.Trigger => builder.AddProject<Projects.Workflow_Trigger>(component.RootName),
+                ComponentRole.Action => builder.AddProject<Projects.Workflow_Action>(component.RootName),
+                _ => builder.AddProject<Projects.Workflow_Conclusion>(component.RootName),
+            };
+
+            resource
+                .WithWorkflowSettings(run, component.RootName)
+                .WithHttpEndpoint(name: HttpEndpoint, env: EnvironmentName(WorkflowOptions.HttpPort), isProxied: false)
+                .WithHttpHealthCheck("/health", endpointName: HttpEndpoint);
+
+            if (component.Role != ComponentRole.Trigger)
+            {
+                resource.WithEndpoint(
+                    name: hopEndpoint,
+                    scheme: transport == TransportKind.Tcp ? "tcp" : "http",
+                    env: EnvironmentName(WorkflowOptions.HopPort),
+                    isProxied: false);
+            }
+
+            if (next is not null)
+            {
+                resource.WithReference(next.GetEndpoint(hopEndpoint)).WaitFor(next);
+            }
+
+            chain.Insert(0, resource);
+            next = resource;
+        }
+
+        return chain;
+    }
+
+    /// <summary>The collector: it follows the run, pulls every component's records and writes the results.</summary>
+    public static IResourceBuilder<ProjectResource> AddRunCollector(
+        this IDistributedApplicationBuilder builder, WorkflowRun run, IReadOnlyList<IResourceBuilder<ProjectResource>> chain)
+    {
+        var collector = builder.AddProject<Projects.MetricsCollector>(CollectorName)
+            .WithEnvironment(EnvironmentName(WorkflowOptions.Scenario), run.ScenarioPath)
+            .WithEnvironment(EnvironmentName(WorkflowOptions.RunId), run.Id)
+            .WithEnvironment("Collector__Results", run.ResultsFolder);
+        foreach (var component in chain)
+        {
+            collector.WithReference(component.GetEndpoint(HttpEndpoint));
+        }
+
+        return collector;
+    }
+
+    private static IResourceBuilder<ProjectResource> WithWorkflowSettings(this IResourceBuilder<ProjectResource> resource, WorkflowRun run, string rootName) =>
+        resource
+            .WithEnvironment(EnvironmentName(WorkflowOptions.Scenario), run.ScenarioPath)
+            .WithEnvironment(EnvironmentName(WorkflowOptions.Component), rootName)
+            .WithEnvironment(EnvironmentName(WorkflowOptions.RunId), run.Id)
+            .WithEnvironment(EnvironmentName(WorkflowOptions.ListenAddress), "127.0.0.1");
+
+    private static string EnvironmentName(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);
+}
