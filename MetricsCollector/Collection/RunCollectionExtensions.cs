@@ -6,6 +6,7 @@ public static class RunCollectionExtensions
     public static IHostApplicationBuilder AddRunCollection(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHttpClient(nameof(RunCollection));
+        builder.Services.AddSingleton<RunCollector>();
         builder.Services.AddHostedService<RunCollection>();
         return builder;
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using HdrHistogram;
 using MeshAspire.Workflow.Accounting;
+using MeshAspire.Workflow.Recording;
 
 namespace MeshAspire.MetricsCollector.Results;
 
@@ -41,13 +41,7 @@ public static class RunResultsWriter
         await using (var log = File.Create(Path.Combine(folder, HistogramsLog)))
         {
             var start = analysis.Summary.Start?.UtcDateTime ?? DateTime.UtcNow;
-            var tagged = analysis.Histograms.Select(named =>
-            {
-                var copy = named.Histogram.Copy();
-                copy.Tag = named.Name;
-                return copy;
-            }).ToArray();
-            HistogramLogWriter.Write(log, start, tagged);
+            HistogramLog.Write(log, start, analysis.Histograms.Select(named => (named.Name, named.Histogram)));
         }
 
         return folder;

@@ -2,6 +2,7 @@ using MeshAspire.Workflow.Scenarios;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MeshAspire.Workflow.Hosting;
 
@@ -22,6 +23,7 @@ public static class WorkflowProgram
         }
 
         builder.AddServiceDefaults();
+        builder.Logging.QuietPerRequestLogging();
         var setup = builder.AddWorkflowComponent(role);
         if (setup.Setup is null)
         {

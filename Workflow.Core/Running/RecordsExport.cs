@@ -48,18 +48,11 @@ public static class RecordsExport
     }
 
     /// <summary>Every histogram of the component, tagged with its kind, in HdrHistogram's log format.</summary>
-    public static void WriteHistograms(ComponentRun run, Stream destination)
-    {
-        var copies = run.Histograms.Select(pair =>
-        {
-            HistogramBase copy = pair.Value.Copy();
-            copy.Tag = pair.Key.ToKey();
-            copy.StartTimeStamp = run.StartedNanos / 1_000_000;
-            copy.EndTimeStamp = Timing.UnixClock.NowNanos() / 1_000_000;
-            return copy;
-        }).ToArray();
-        HistogramLogWriter.Write(destination, Timing.UnixClock.ToDateTimeOffset(run.StartedNanos).UtcDateTime, copies);
-    }
+    public static void WriteHistograms(ComponentRun run, Stream destination) =>
+        HistogramLog.Write(
+            destination,
+            Timing.UnixClock.ToDateTimeOffset(run.StartedNanos).UtcDateTime,
+            run.Histograms.Select(pair => (pair.Key.ToKey(), (HistogramBase)pair.Value)));
 
     private static void Fill(MessageRow row, RecordLog records, long index)
     {

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace MeshAspire.Workflow.Hosting;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// ASP.NET Core, gRPC and HttpClient log every request at Information: one message is one request here, so
+    /// those logs would cost more than the hop they describe. Warnings and errors still show.
+    /// </summary>
+    public static ILoggingBuilder QuietPerRequestLogging(this ILoggingBuilder logging) =>
+        logging
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Grpc", LogLevel.Warning)
+            .AddFilter("System.Net.Http", LogLevel.Warning);
+}
