@@ -1,6 +1,7 @@
 using System.Buffers;
 using MeshAspire.Workflow.Timing;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MeshAspire.Workflow.Transports.Tcp;
@@ -8,19 +9,24 @@ namespace MeshAspire.Workflow.Transports.Tcp;
 /// <summary>
 /// The receiving side of the tcp transport, a Kestrel connection handler: reads newline-delimited envelopes
 /// and echoes each line back on the same connection, as the thesis's TCP server did.
+/// The connection ends when the peer closes it or when this component stops.
 /// </summary>
-public sealed partial class TcpHopConnectionHandler(IEnvelopeSink sink, ILogger<TcpHopConnectionHandler> logger) : ConnectionHandler
+public sealed partial class TcpHopConnectionHandler(
+    IEnvelopeSink sink,
+    IHostApplicationLifetime lifetime,
+    ILogger<TcpHopConnectionHandler> logger) : ConnectionHandler
 {
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, lifetime.ApplicationStopping);
         LogConnected(connection.RemoteEndPoint?.ToString());
         try
         {
             while (true)
             {
-                var result = await input.ReadAsync(connection.ConnectionClosed);
+                var result = await input.ReadAsync(ending.Token);
                 var buffer = result.Buffer;
                 var echoed = false;
                 while (TryReadLine(ref buffer, out var line))
@@ -39,7 +45,7 @@ public sealed partial class TcpHopConnectionHandler(IEnvelopeSink sink, ILogger<
                 input.AdvanceTo(buffer.Start, buffer.End);
                 if (echoed)
                 {
-                    await output.FlushAsync(connection.ConnectionClosed);
+                    await output.FlushAsync(ending.Token);
                 }
 
                 if (result.IsCompleted)

@@ -1,0 +1,31 @@
+namespace MeshAspire.Workflow.Chain.Tests;
+
+internal static class ChainScenarios
+{
+    public const int Messages = 2_000;
+
+    /// <summary>The thesis's four-component chain: 2,000 messages at 500 msg/s over the given transport.</summary>
+    public static string FourComponents(string transport, string drain = "10s") => $"""
+        duration=4s
+        drain={drain}
+        connect.timeout=30s
+        transport={transport}
+
+        [trigger]
+        rootname=trigger
+        operation.ops.start=500
+        operation.ops.end=500
+        communication.hostname.to=action01
+
+        [action]
+        rootname=action01
+        communication.hostname.to=action02
+
+        [action]
+        rootname=action02
+        communication.hostname.to=conclusion
+
+        [conclusion]
+        rootname=conclusion
+        """;
+}

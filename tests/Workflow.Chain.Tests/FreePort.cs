@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace MeshAspire.Workflow.Chain.Tests;
+
+internal static class FreePort
+{
+    /// <summary>A loopback port free at the time of asking, so a component's address is known before it starts.</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,137 @@
+using MeshAspire.MetricsCollector.Collection;
+using MeshAspire.Workflow.Action;
+using MeshAspire.Workflow.Conclusion;
+using MeshAspire.Workflow.Hosting;
+using MeshAspire.Workflow.Running;
+using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Transports;
+using MeshAspire.Workflow.Trigger;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MeshAspire.Workflow.Chain.Tests;
+
+/// <summary>
+/// A scenario's components as real Kestrel servers on loopback in this process, each started and stopped on
+/// demand, and the collector's own <see cref="RunCollector"/> to follow the run and account for it.
+/// </summary>
+internal sealed class LocalChain : IAsyncDisposable
+{
+    private static readonly TimeSpan StartupGrace = TimeSpan.FromSeconds(30);
+
+    private readonly string _folder;
+    private readonly Dictionary<string, (int Http, int Hop)> _ports;
+    private readonly Dictionary<string, WebApplication> _running = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private LocalChain(string folder, string scenarioPath, Scenario scenario)
+    {
+        _folder = folder;
+        ScenarioPath = scenarioPath;
+        Scenario = scenario;
+        _ports = scenario.Chain.ToDictionary(c => c.RootName, _ => (FreePort.Next(), FreePort.Next()));
+    }
+
+    public string ScenarioPath { get; }
+
+    public Scenario Scenario { get; }
+
+    public string RunId { get; } = $"test-{Guid.NewGuid():N}";
+
+    public static LocalChain Create(string scenarioText)
+    {
+        var folder = Directory.CreateTempSubdirectory("meshaspire-chain-").FullName;
+        var path = Path.Combine(folder, "scenario.properties");
+        File.WriteAllText(path, scenarioText);
+        var parsed = ScenarioParser.Parse(path);
+        Assert.True(parsed.Succeeded, string.Join(Environment.NewLine, parsed.Errors));
+        return new LocalChain(folder, path, parsed.Scenario!);
+    }
+
+    /// <summary>Starts the named components, or all of them (from the conclusion back) when none are named.</summary>
+    public async Task StartAsync(params string[] names)
+    {
+        foreach (var name in names.Length > 0 ? names : Scenario.Chain.Reverse().Select(c => c.RootName))
+        {
+            var component = Scenario.Find(name);
+            var created = WorkflowProgram.Create([], component.Role, RoleOf(component.Role), SettingsFor(component));
+            Assert.True(created.App is not null, string.Join(Environment.NewLine, created.Errors));
+            await created.App.StartAsync();
+            _running[name] = created.App;
+        }
+    }
+
+    /// <summary>Stops a component the way a crash looks from outside: its listeners close and it answers no more.</summary>
+    public async Task StopAsync(string name)
+    {
+        var app = _running[name];
+        _running.Remove(name);
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    public Task<RunStatus?> StatusAsync(string name) => Client(Scenario.Find(name)).StatusAsync(CancellationToken.None);
+
+    /// <summary>Polls a component's /run until <paramref name="condition"/> holds: synchronisation by state, not by time.</summary>
+    public async Task<RunStatus> WaitForAsync(string name, Func<RunStatus, bool> condition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var status = await StatusAsync(name);
+            if (status is not null && condition(status))
+            {
+                return status;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
+
+    public Task<CollectedRun> CollectAsync(CancellationToken cancellationToken) =>
+        new RunCollector(NullLogger<RunCollector>.Instance).CollectAsync(
+            Scenario, RunId, Scenario.Chain.Select(Client).ToArray(), StartupGrace, cancellationToken);
+
+    private ComponentClient Client(ComponentSpec component) =>
+        new(_http, component, new Uri($"http://127.0.0.1:{_ports[component.RootName].Http}"));
+
+    private Dictionary<string, string?> SettingsFor(ComponentSpec component)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [WorkflowOptions.Scenario] = ScenarioPath,
+            [WorkflowOptions.Component] = component.RootName,
+            [WorkflowOptions.RunId] = RunId,
+            [WorkflowOptions.ListenAddress] = "127.0.0.1",
+            [WorkflowOptions.HttpPort] = _ports[component.RootName].Http.ToString(),
+            [WorkflowOptions.HopPort] = _ports[component.RootName].Hop.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+
+        if (Scenario.NextHopOf(component.RootName) is { } next)
+        {
+            var transport = Scenario.Settings.Transport;
+            var scheme = transport == TransportKind.Tcp ? "tcp" : "http";
+            settings[$"services:{next.RootName}:{HopAddress.EndpointNameFor(transport)}:0"] = $"{scheme}://127.0.0.1:{_ports[next.RootName].Hop}";
+        }
+
+        return settings;
+    }
+
+    private static Action<WebApplicationBuilder> RoleOf(ComponentRole role) => role switch
+    {
+        ComponentRole.Trigger => builder => builder.AddTriggerRole(),
+        ComponentRole.Action => builder => builder.AddActionRole(),
+        _ => builder => builder.AddConclusionRole(),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var component in Scenario.Chain.Where(c => _running.ContainsKey(c.RootName)))
+        {
+            await StopAsync(component.RootName);
+        }
+
+        _http.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
