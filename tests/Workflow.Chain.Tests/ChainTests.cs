@@ -4,6 +4,7 @@ using MeshAspire.Workflow.Recording;
 namespace MeshAspire.Workflow.Chain.Tests;
 
 /// <summary>Four real Kestrel servers on loopback, for each sync transport: every message arrives, and every stamp is in order.</summary>
+[Collection(LocalChain.Collection)]
 public sealed class ChainTests
 {
     private const int Timeout = 120_000;

@@ -4,6 +4,7 @@ using MeshAspire.Workflow.Running;
 namespace MeshAspire.Workflow.Chain.Tests;
 
 /// <summary>A hop dies mid-run, or is not there yet when the run starts: the run still ends and counts exactly.</summary>
+[Collection(LocalChain.Collection)]
 public sealed class FaultTests
 {
     private const int Timeout = 120_000;

@@ -17,6 +17,9 @@ namespace MeshAspire.Workflow.Chain.Tests;
 /// </summary>
 internal sealed class LocalChain : IAsyncDisposable
 {
+    /// <summary>Chains load both cores: tests that run one run one at a time.</summary>
+    public const string Collection = "local chains";
+
     private static readonly TimeSpan StartupGrace = TimeSpan.FromSeconds(30);
 
     private readonly string _folder;

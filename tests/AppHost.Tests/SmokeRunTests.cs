@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace MeshAspire.AppHost.Tests;
+
+/// <summary>The real app host, started once for the class, runs the smoke scenario end to end.</summary>
+public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunFixture>
+{
+    [Fact]
+    public void The_collector_measures_the_run_and_exits_0() => Assert.Equal(0, run.CollectorExitCode);
+
+    [Fact]
+    public void Every_message_of_the_smoke_scenario_arrives()
+    {
+        var messages = run.Summary.GetProperty("messages");
+        Assert.Equal(150, messages.GetProperty("scheduled").GetInt64());
+        Assert.Equal(150, messages.GetProperty("sent").GetInt64());
+        Assert.Equal(150, messages.GetProperty("received").GetInt64());
+        Assert.Equal(0, messages.GetProperty("lost").GetInt64());
+        Assert.Equal(0, messages.GetProperty("duplicates").GetInt64());
+        Assert.True(run.Summary.GetProperty("completed").GetBoolean());
+    }
+
+    [Fact]
+    public void Latency_is_summarized_end_to_end_and_for_each_hop()
+    {
+        var e2e = run.Summary.GetProperty("endToEnd");
+        Assert.Equal(150, e2e.GetProperty("count").GetInt64());
+        Assert.True(e2e.GetProperty("p50Ms").GetDouble() > 0);
+        Assert.True(e2e.GetProperty("p99Ms").GetDouble() >= e2e.GetProperty("p50Ms").GetDouble());
+        var hops = run.Summary.GetProperty("hops").EnumerateArray().Select(h => h.GetProperty("component").GetString()!).ToArray();
+        Assert.Equal(new[] { "action01", "action02", "conclusion" }, hops);
+    }
+
+    [Fact]
+    public void The_run_writes_its_results_folder()
+    {
+        Assert.True(File.Exists(Path.Combine(run.ResultsFolder, "summary.txt")));
+        Assert.True(File.Exists(Path.Combine(run.ResultsFolder, "histograms.hlog")));
+        var messages = File.ReadAllLines(Path.Combine(run.ResultsFolder, "messages.csv"));
+        Assert.Equal(151, messages.Length);
+        Assert.StartsWith("sequence,repetition,status,intended_ns", messages[0], StringComparison.Ordinal);
+        Assert.All(messages.Skip(1), line => Assert.Contains(",delivered,", line, StringComparison.Ordinal));
+    }
+}
+
+public sealed class SmokeRunFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
+
+    private DistributedApplication? _app;
+
+    public string ResultsFolder { get; } = Directory.CreateTempSubdirectory("meshaspire-smoke-").FullName;
+
+    public int CollectorExitCode { get; private set; } = -1;
+
+    public JsonElement Summary { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "smoke.properties");
+        using var starting = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--scenario", scenario, "--results", ResultsFolder], starting.Token);
+        _app = await builder.BuildAsync(starting.Token);
+        await _app.StartAsync(starting.Token);
+
+        using var running = new CancellationTokenSource(RunTimeout);
+        var finished = await _app.ResourceNotifications.WaitForResourceAsync(
+            "collector",
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
+            running.Token);
+        CollectorExitCode = finished.Snapshot.ExitCode ?? -1;
+
+        await using var summary = File.OpenRead(Path.Combine(ResultsFolder, "summary.json"));
+        Summary = (await JsonDocument.ParseAsync(summary)).RootElement.Clone();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        Directory.Delete(ResultsFolder, recursive: true);
+    }
+}
