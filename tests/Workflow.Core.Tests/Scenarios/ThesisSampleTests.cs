@@ -87,6 +87,7 @@ public sealed class ThesisSampleTests
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
         var scenario = result.Scenario!;
         Assert.Equal(TimeSpan.FromSeconds(3), scenario.Settings.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(2), scenario.Settings.Warmup);
         Assert.Equal(TimeSpan.FromSeconds(5), scenario.Settings.Drain);
         Assert.Equal(TransportKind.Grpc, scenario.Settings.Transport);
         Assert.Equal(["trigger", "action01", "action02", "conclusion"], scenario.Chain.Select(c => c.RootName));
