@@ -82,6 +82,10 @@ public sealed class GrpcHopSender : IHopSender
             {
                 _observer.Failed(token, Classify(error.StatusCode));
             }
+            catch (ObjectDisposedException)
+            {
+                _observer.Failed(token, DeliveryFailure.ConnectionLost);
+            }
         }
     }
 
