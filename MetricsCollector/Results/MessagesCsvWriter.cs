@@ -16,7 +16,7 @@ public static class MessagesCsvWriter
     {
         var chain = records.Chain;
         var actions = chain.Skip(1).Take(chain.Count - 2).ToArray();
-        WriteHeader(output, actions, chain[^1]);
+        WriteHeader(output, chain[0], actions, chain[^1]);
         if (records.Trigger is not { } trigger)
         {
             return;
@@ -47,8 +47,9 @@ public static class MessagesCsvWriter
                 var own = actionRows[a][sequence];
                 var log = records.Components[a + 1]?.Records;
                 var stamps = arrived != None ? records.Conclusion!.Records.StampsOf(arrived) : [];
-                Stamp(output, scratch, stamps.Length > 0 ? stamps[2 * a] : own != None ? log![own].ReceivedNanos : 0);
-                Stamp(output, scratch, stamps.Length > 0 ? stamps[(2 * a) + 1] : own != None ? log![own].ForwardedNanos : 0);
+                var kept = stamps.Length >= (2 * a) + 2;
+                Stamp(output, scratch, kept ? stamps[2 * a] : own != None ? log![own].ReceivedNanos : 0);
+                Stamp(output, scratch, kept ? stamps[(2 * a) + 1] : own != None ? log![own].ForwardedNanos : 0);
                 Stamp(output, scratch, own != None ? log![own].AcknowledgedNanos : 0);
             }
 
@@ -69,9 +70,9 @@ public static class MessagesCsvWriter
         }
     }
 
-    private static void WriteHeader(TextWriter output, string[] actions, string conclusion)
+    private static void WriteHeader(TextWriter output, string trigger, string[] actions, string conclusion)
     {
-        output.Write("sequence,repetition,status,intended_ns,trigger_sent_ns,trigger_acknowledged_ns,");
+        output.Write($"sequence,repetition,status,intended_ns,{trigger}_sent_ns,{trigger}_acknowledged_ns,");
         foreach (var action in actions)
         {
             output.Write($"{action}_received_ns,{action}_sent_ns,{action}_acknowledged_ns,");

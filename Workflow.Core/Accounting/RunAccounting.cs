@@ -85,7 +85,7 @@ public static class RunAccounting
 
         if (negative > 0)
         {
-            notes.Add($"{negative} end-to-end latencies were negative and counted as 0: the clocks of the trigger and the conclusion disagree");
+            notes.Add($"{negative} end-to-end latencies were negative and recorded as the smallest value (1 ns): the clocks of the trigger and the conclusion disagree");
         }
 
         var completed = records.Trigger is not null && records.Conclusion is not null;
@@ -105,7 +105,7 @@ public static class RunAccounting
             PayloadBytes = settings.PayloadBytes,
             Completed = completed,
             Start = sending.Count > 0 ? Timing.UnixClock.ToDateTimeOffset(sending.FirstNanos) : null,
-            End = arriving.Count > 0 ? Timing.UnixClock.ToDateTimeOffset(Math.Max(arriving.LastNanos, sending.LastNanos)) : null,
+            End = sending.Count + arriving.Count > 0 ? Timing.UnixClock.ToDateTimeOffset(Math.Max(arriving.LastNanos, sending.LastNanos)) : null,
             Messages = new MessageCounts(scheduled, sent, sendFailed, received, completed ? sent - received : 0, duplicates, reordered),
             Rate = new RateSummary(
                 scheduled / (settings.Duration.TotalSeconds * settings.Repetitions),
@@ -143,15 +143,18 @@ public static class RunAccounting
         for (var hop = 0; hop < transits.Length; hop++)
         {
             var isConclusion = hop == transits.Length - 1;
-            var receivedAt = isConclusion ? row.ReceivedNanos : stamps[2 * hop];
+            var receivedAt = isConclusion ? row.ReceivedNanos : StampOrZero(stamps, 2 * hop);
             if (receivedAt != 0 && callerSent != 0)
             {
                 LatencyHistograms.RecordNanos(transits[hop], receivedAt - callerSent);
             }
 
-            callerSent = isConclusion ? 0 : stamps[(2 * hop) + 1];
+            callerSent = isConclusion ? 0 : StampOrZero(stamps, (2 * hop) + 1);
         }
     }
+
+    /// <summary>A stamp the conclusion kept, or 0 when its rows are narrower than the chain (no such stamp).</summary>
+    private static long StampOrZero(Span<long> stamps, int index) => index < stamps.Length ? stamps[index] : 0;
 
     private static List<HopSummary> SummarizeHops(RunRecords records, LongHistogram[] transits, List<NamedHistogram> histograms)
     {
@@ -166,6 +169,7 @@ public static class RunAccounting
             if (caller is not null)
             {
                 forwardedByCaller = 0;
+                var forwarded = new SequenceSet();
                 for (long i = 0; i < caller.Records.Count; i++)
                 {
                     ref var row = ref caller.Records[i];
@@ -174,7 +178,7 @@ public static class RunAccounting
                         continue;
                     }
 
-                    if (!row.Outcome.HasFlag(MessageOutcome.SendFailed))
+                    if (!row.Outcome.HasFlag(MessageOutcome.SendFailed) && forwarded.Add(row.Sequence))
                     {
                         forwardedByCaller++;
                     }

@@ -24,7 +24,7 @@ public static class EnvelopeLineCodec
         {
             envelope.WriteTo(raw.AsSpan(0, size));
             var status = Base64.EncodeToUtf8(raw.AsSpan(0, size), destination, out _, out var written);
-            if (status != OperationStatus.Done)
+            if (status != OperationStatus.Done || written == destination.Length)
             {
                 throw new ArgumentException("destination too small for the encoded envelope", nameof(destination));
             }
@@ -54,6 +54,10 @@ public static class EnvelopeLineCodec
             }
 
             return Envelope.Parser.ParseFrom(decoded.AsSpan(0, written));
+        }
+        catch (InvalidProtocolBufferException error)
+        {
+            throw new InvalidDataException($"a tcp line is not an envelope: {error.Message}", error);
         }
         finally
         {

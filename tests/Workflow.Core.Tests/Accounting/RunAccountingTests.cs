@@ -165,6 +165,19 @@ public class RunAccountingTests
     }
 
     [Fact]
+    public void A_duplicate_made_early_in_the_chain_is_not_a_loss_on_the_later_hops()
+    {
+        var run = new ChainRun().Add(Clean());
+        run.Redeliver(5, from: 1, flagged: true);
+
+        var summary = Analyze(run);
+
+        Assert.Equal(1, summary.Messages.Duplicates);
+        Assert.Equal(0, summary.Messages.Lost);
+        Assert.Equal([0L, 0L, 0L], summary.Hops.Select(h => h.LostBefore));
+    }
+
+    [Fact]
     public void A_row_the_conclusion_flagged_is_a_duplicate_even_when_its_first_arrival_is_not_in_the_records()
     {
         var run = new ChainRun().Add(Clean());
@@ -246,8 +259,8 @@ public class RunAccountingTests
         Assert.False(summary.Completed);
         Assert.Equal(new MessageCounts(100, 100, 0, 0, 0, 0, 0), summary.Messages);
         Assert.Equal(0, summary.EndToEnd.Count);
-        Assert.Null(summary.End);
         Assert.NotNull(summary.Start);
+        Assert.Equal(summary.Start!.Value.AddTicks(99 * Interval / 100), summary.End);
         var conclusion = summary.Hops[^1];
         Assert.Equal("conclusion", conclusion.Role);
         Assert.Null(conclusion.Received);

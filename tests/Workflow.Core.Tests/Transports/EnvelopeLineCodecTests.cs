@@ -139,6 +139,23 @@ public class EnvelopeLineCodecTests
         Assert.Throws<InvalidDataException>(() => EnvelopeLineCodec.Decode(line));
     }
 
+    [Fact]
+    public void A_destination_with_no_room_for_the_newline_is_refused()
+    {
+        var envelope = new Envelope { RunId = "run", Sequence = 7 };
+        var exact = EnvelopeLineCodec.Encode(envelope, new byte[EnvelopeLineCodec.MaxEncodedLength(envelope.CalculateSize())]);
+
+        Assert.Throws<ArgumentException>(() => EnvelopeLineCodec.Encode(envelope, new byte[exact - 1]));
+    }
+
+    [Fact]
+    public void A_base64_line_that_is_not_an_envelope_is_invalid_data()
+    {
+        var line = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(Convert.ToBase64String([0xFF, 0xFF, 0xFF, 0xFF])));
+
+        Assert.Throws<InvalidDataException>(() => EnvelopeLineCodec.Decode(line));
+    }
+
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
         public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
