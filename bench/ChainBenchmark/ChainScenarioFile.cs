@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace MeshAspire.Bench;
+
+/// <summary>
+/// The scenario of one chain case: trigger -> action01 -> action02 -> conclusion over one transport, a constant
+/// rate after a warm-up at the same rate, no capacity limit on the actions or the conclusion, tracing off.
+/// </summary>
+public static class ChainScenarioFile
+{
+    public static readonly IReadOnlyList<(string Name, string Role)> Components =
+    [
+        ("trigger", "Trigger"),
+        ("action01", "Action"),
+        ("action02", "Action"),
+        ("conclusion", "Conclusion"),
+    ];
+
+    public static string Write(string folder, string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
+    {
+        var path = Path.Combine(folder, $"{transport}-{rate}.properties");
+        File.WriteAllText(path, Text(transport, rate, duration, warmup, drain, payloadBytes));
+        return path;
+    }
+
+    public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"""
+            # Written by bench/ChainBenchmark: {rate} msg/s over {transport} through the four-component chain.
+            duration={(long)duration.TotalMilliseconds}ms
+            warmup={(long)warmup.TotalMilliseconds}ms
+            drain={(long)drain.TotalMilliseconds}ms
+            connect.timeout=30s
+            transport={transport}
+            payload.bytes={payloadBytes}
+            tracing.every=0
+
+            [trigger]
+            rootname=trigger
+            operation.ops.start={rate}
+            operation.ops.end={rate}
+            communication.hostname.to=action01
+
+            [action]
+            rootname=action01
+            communication.hostname.to=action02
+
+            [action]
+            rootname=action02
+            communication.hostname.to=conclusion
+
+            [conclusion]
+            rootname=conclusion
+
+            """);
+}
