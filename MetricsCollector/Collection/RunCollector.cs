@@ -1,6 +1,7 @@
 using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Running;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Timing;
 
 namespace MeshAspire.MetricsCollector.Collection;
 
@@ -26,12 +27,13 @@ public sealed partial class RunCollector(ILogger<RunCollector> logger)
         var notes = new List<string>();
         LogFollowing(runId, components[0].BaseAddress.ToString());
         var trigger = await WaitForTriggerAsync(components[0], scenario.Settings.ConnectTimeout + startupGrace, notes, cancellationToken);
+        long? drainDeadline = null;
         if (trigger is not null)
         {
-            await WaitForConclusionAsync(components[^1], trigger, scenario.Settings.Drain, notes, cancellationToken);
+            drainDeadline = await WaitForConclusionAsync(components[^1], trigger, scenario.Settings.Drain, notes, cancellationToken);
         }
 
-        var records = await PullRecordsAsync(components, notes, cancellationToken);
+        var records = await PullRecordsAsync(components, drainDeadline, notes, cancellationToken);
         return new CollectedRun(RunAccounting.Analyze(scenario, runId, records, notes), records, trigger is not null);
     }
 
@@ -73,31 +75,41 @@ public sealed partial class RunCollector(ILogger<RunCollector> logger)
         }
     }
 
-    /// <summary>Waits until the conclusion has every message the trigger handed on, or the drain timeout passes.</summary>
-    private async Task WaitForConclusionAsync(ComponentClient conclusion, RunStatus trigger, TimeSpan drain, List<string> notes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the conclusion has every message the trigger handed on, or until the drain timeout after the
+    /// trigger's last send; returns that deadline (Unix ns) when it passed, or null when everything arrived in time.
+    /// </summary>
+    private async Task<long?> WaitForConclusionAsync(ComponentClient conclusion, RunStatus trigger, TimeSpan drain, List<string> notes, CancellationToken cancellationToken)
     {
         var expected = trigger.Sent - trigger.SendFailed;
-        var deadline = DateTime.UtcNow + drain;
+        var deadline = Math.Max(UnixClock.NowNanos(), trigger.LastSentNanos + (long)drain.TotalNanoseconds);
         RunStatus? last = null;
-        while (DateTime.UtcNow < deadline)
+        while (true)
         {
             last = await conclusion.StatusAsync(cancellationToken) ?? last;
             if (last is not null && last.Received >= expected)
             {
-                return;
+                return null;
+            }
+
+            if (UnixClock.NowNanos() >= deadline)
+            {
+                break;
             }
 
             await Task.Delay(CollectorOptions.PollInterval, cancellationToken);
         }
 
         var received = last is null ? "no answer from the conclusion" : $"{last.Received} received";
-        notes.Add($"drain timeout ({drain.TotalSeconds:0.#} s) passed with {received} of {expected} messages handed on");
+        notes.Add($"drain timeout ({drain.TotalSeconds:0.#} s after the last send) passed with {received} of {expected} messages handed on; the run is cut there");
+        return deadline;
     }
 
-    private async Task<RunRecords> PullRecordsAsync(IReadOnlyList<ComponentClient> components, List<string> notes, CancellationToken cancellationToken)
+    /// <summary>Reads every component's records, the conclusion first: the later a component, the sooner it is read.</summary>
+    private async Task<RunRecords> PullRecordsAsync(IReadOnlyList<ComponentClient> components, long? drainDeadline, List<string> notes, CancellationToken cancellationToken)
     {
         var pulled = new ComponentRecords?[components.Count];
-        for (var i = 0; i < components.Count; i++)
+        for (var i = components.Count - 1; i >= 0; i--)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(CollectorOptions.RecordsTimeout);
@@ -113,7 +125,7 @@ public sealed partial class RunCollector(ILogger<RunCollector> logger)
             }
         }
 
-        return new RunRecords(components.Select(c => c.Component.RootName).ToArray(), pulled);
+        return new RunRecords(components.Select(c => c.Component.RootName).ToArray(), pulled, drainDeadline);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "following run {RunId}; trigger at {Trigger}")]

@@ -46,7 +46,7 @@ public static class RunAccounting
         var endToEnd = LatencyHistograms.Create();
         var transits = records.Chain.Skip(1).Select(_ => LatencyHistograms.Create()).ToArray();
         var arriving = new RateSpan();
-        long received = 0, duplicates = 0, reordered = 0, negative = 0;
+        long received = 0, duplicates = 0, reordered = 0, negative = 0, late = 0;
         if (records.Conclusion is { } conclusion)
         {
             var seen = new SequenceSet();
@@ -56,6 +56,12 @@ public static class RunAccounting
                 ref var row = ref conclusion.Records[i];
                 if (row.Repetition == 0)
                 {
+                    continue;
+                }
+
+                if (records.IsAfterDrain(row.ForwardedNanos))
+                {
+                    late++;
                     continue;
                 }
 
@@ -81,6 +87,11 @@ public static class RunAccounting
                 LatencyHistograms.RecordNanos(tally.EndToEnd, latency);
                 RecordTransits(transits, row, conclusion.Records.StampsOf(i));
             }
+        }
+
+        if (late > 0)
+        {
+            notes.Add($"{late} arrivals came after the drain timeout and are not counted as received");
         }
 
         if (negative > 0)
@@ -173,7 +184,7 @@ public static class RunAccounting
                 for (long i = 0; i < caller.Records.Count; i++)
                 {
                     ref var row = ref caller.Records[i];
-                    if (row.Repetition == 0 || row.ForwardedNanos == 0)
+                    if (row.Repetition == 0 || row.ForwardedNanos == 0 || records.IsAfterDrain(row.ForwardedNanos))
                     {
                         continue;
                     }
@@ -199,7 +210,8 @@ public static class RunAccounting
                 for (long i = 0; i < component.Records.Count; i++)
                 {
                     ref var row = ref component.Records[i];
-                    if (row.Repetition == 0 || row.Outcome.HasFlag(MessageOutcome.Duplicate) || !seen.Add(row.Sequence))
+                    if (row.Repetition == 0 || records.IsAfterDrain(row.ReceivedNanos)
+                        || row.Outcome.HasFlag(MessageOutcome.Duplicate) || !seen.Add(row.Sequence))
                     {
                         continue;
                     }

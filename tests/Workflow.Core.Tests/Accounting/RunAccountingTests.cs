@@ -165,6 +165,19 @@ public class RunAccountingTests
     }
 
     [Fact]
+    public void Arrivals_after_the_drain_deadline_are_lost_however_late_the_records_were_read()
+    {
+        var records = new ChainRun().Add(Clean()).Records();
+        var cut = records with { DrainDeadlineNanos = Base + (50 * Interval) - Millisecond };
+
+        var summary = RunAccounting.Analyze(TestScenarios.Constant(), "run-1", cut, []).Summary;
+
+        Assert.Equal(new MessageCounts(100, 100, 0, 46, 54, 0, 0), summary.Messages);
+        Assert.Equal(46, summary.EndToEnd.Count);
+        Assert.Contains(summary.Notes, note => note.StartsWith("54 arrivals came after the drain timeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_duplicate_made_early_in_the_chain_is_not_a_loss_on_the_later_hops()
     {
         var run = new ChainRun().Add(Clean());
