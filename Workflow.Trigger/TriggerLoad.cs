@@ -10,9 +10,10 @@ namespace MeshAspire.Workflow.Trigger;
 
 /// <summary>
 /// Turns each due slot of the schedule into a message: stamps, records and sends it without waiting for the
-/// answer, and records the answer (round trip on the trigger's clock) when it comes.
+/// answer; a <see cref="DeliveryRecorder"/> records the answer when it comes. At <c>max.in.flight</c> unanswered
+/// messages it waits for a slot, and the wait shows as generator lag.
 /// </summary>
-public sealed class TriggerLoad(ComponentRun run, ByteString payload, int traceEvery) : IPacedSender
+public sealed class TriggerLoad(ComponentRun run, ByteString payload, int traceEvery, InFlightLimit inFlight, CancellationToken stopping) : IPacedSender
 {
     private IHopSender? _sender;
     private TriggerPass? _pass;
@@ -26,6 +27,11 @@ public sealed class TriggerLoad(ComponentRun run, ByteString payload, int traceE
         var pass = _pass ?? throw new InvalidOperationException("no pass begun");
         var sender = _sender ?? throw new InvalidOperationException("no sender attached");
         var sequence = pass.FirstSequence + index;
+        if (!inFlight.Enter(stopping))
+        {
+            return;
+        }
+
         var envelope = new Envelope
         {
             RunId = run.Identity.RunId,

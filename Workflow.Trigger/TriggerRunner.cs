@@ -31,8 +31,10 @@ public sealed partial class TriggerRunner(
         var settings = setup.Scenario.Settings;
         var nextHop = setup.NextHop ?? throw new InvalidOperationException("the trigger has no next hop");
         var address = HopAddress.Resolve(configuration, nextHop, setup.Spec.PortTo, settings.Transport);
-        var load = new TriggerLoad(run, ByteString.CopyFrom(RandomNumberGenerator.GetBytes(settings.PayloadBytes)), settings.TraceEvery);
-        _sender = HopSenders.Create(settings.Transport, address, new DeliveryRecorder(run), setup.SenderOptions());
+        var inFlight = new InFlightLimit(settings.MaxInFlight);
+        var payload = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(settings.PayloadBytes));
+        var load = new TriggerLoad(run, payload, settings.TraceEvery, inFlight, stoppingToken);
+        _sender = HopSenders.Create(settings.Transport, address, new DeliveryRecorder(run, inFlight), setup.SenderOptions());
         load.Attach(_sender);
 
         run.MoveTo(RunState.Connecting);

@@ -6,11 +6,13 @@ namespace MeshAspire.Workflow.Running;
 /// <summary>
 /// Records what became of each message a component forwarded; the token is the message's row, and the
 /// round trip is measured from the row's <see cref="MessageRecord.ForwardedNanos"/> on this component's clock.
+/// Each answer or failure frees a slot of the sender's <see cref="InFlightLimit"/>, if it has one.
 /// </summary>
-public sealed class DeliveryRecorder(ComponentRun run) : IDeliveryObserver
+public sealed class DeliveryRecorder(ComponentRun run, InFlightLimit? inFlight = null) : IDeliveryObserver
 {
     public void Acknowledged(long token, long acknowledgedNanos)
     {
+        inFlight?.Leave();
         ref var row = ref run.Records[token];
         row.AcknowledgedNanos = acknowledgedNanos;
         row.Outcome |= MessageOutcome.Acknowledged;
@@ -23,6 +25,7 @@ public sealed class DeliveryRecorder(ComponentRun run) : IDeliveryObserver
 
     public void Failed(long token, DeliveryFailure failure)
     {
+        inFlight?.Leave();
         ref var row = ref run.Records[token];
         if (failure is DeliveryFailure.NotConnected or DeliveryFailure.Rejected)
         {

@@ -13,6 +13,7 @@ public static class ScenarioKeys
     public const string Repetitions = "repetitions";
     public const string ConnectTimeout = "connect.timeout";
     public const string TracingEvery = "tracing.every";
+    public const string MaxInFlight = "max.in.flight";
 
     public const string RootName = "rootname";
     public const string OpsStart = "operation.ops.start";
@@ -30,7 +31,7 @@ public static class ScenarioKeys
     /// <summary>The keys that go before the first section.</summary>
     public static IReadOnlyList<string> GlobalKeys { get; } =
     [
-        Duration, Transport, Mesh, Pacing, PayloadBytes, Warmup, Drain, Repetitions, ConnectTimeout, TracingEvery,
+        Duration, Transport, Mesh, Pacing, PayloadBytes, Warmup, Drain, Repetitions, ConnectTimeout, TracingEvery, MaxInFlight,
     ];
 
     /// <summary>The keys that go inside a <c>[trigger]</c>, <c>[action]</c> or <c>[conclusion]</c> section.</summary>

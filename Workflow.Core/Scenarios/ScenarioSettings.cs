@@ -7,6 +7,7 @@ public sealed record ScenarioSettings
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(60);
     public const int DefaultPayloadBytes = 64;
     public const int DefaultTraceEvery = 1000;
+    public const int DefaultMaxInFlight = 10_000;
 
     /// <summary><c>duration</c>: how long the trigger's schedule lasts (per repetition).</summary>
     public required TimeSpan Duration { get; init; }
@@ -37,4 +38,10 @@ public sealed record ScenarioSettings
 
     /// <summary><c>tracing.every</c>: one message in this many carries a sampled trace; 0 turns tracing off.</summary>
     public int TraceEvery { get; init; } = DefaultTraceEvery;
+
+    /// <summary>
+    /// <c>max.in.flight</c>: the most messages the trigger keeps unanswered; at the limit it waits, which shows as
+    /// generator lag, so that an overloaded first hop cannot grow the trigger's memory and starve it without bound.
+    /// </summary>
+    public int MaxInFlight { get; init; } = DefaultMaxInFlight;
 }

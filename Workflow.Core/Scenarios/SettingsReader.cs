@@ -8,6 +8,7 @@ internal static class SettingsReader
 {
     public const int MaxPayloadBytes = 16 * 1024 * 1024;
     public const int MaxRepetitions = 1000;
+    public const int MaxInFlightLimit = 10_000_000;
 
     public static readonly IReadOnlyList<(string Name, TransportKind Value)> Transports =
         [.. Enum.GetValues<TransportKind>().Select(t => (t.ToKey(), t))];
@@ -52,6 +53,7 @@ internal static class SettingsReader
             Repetitions = read.Integer(ScenarioKeys.Repetitions, 1, MaxRepetitions, "a number of repetitions") ?? defaults.Repetitions,
             ConnectTimeout = read.Duration(ScenarioKeys.ConnectTimeout, allowZero: false) ?? defaults.ConnectTimeout,
             TraceEvery = read.Integer(ScenarioKeys.TracingEvery, 0, int.MaxValue, "one traced message in this many (0 turns tracing off)") ?? defaults.TraceEvery,
+            MaxInFlight = read.Integer(ScenarioKeys.MaxInFlight, 1, MaxInFlightLimit, "a number of unanswered messages") ?? defaults.MaxInFlight,
         };
         return new GlobalSettings(settings, transport);
     }

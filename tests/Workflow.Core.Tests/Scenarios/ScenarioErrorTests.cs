@@ -105,6 +105,7 @@ public sealed class ScenarioErrorTests
     [InlineData("repetitions=1001", "repetitions", "a whole number from 1 to 1000")]
     [InlineData("tracing.every=-1", "tracing.every", "a whole number from 0 to 2147483647")]
     [InlineData("tracing.every=99999999999", "tracing.every", "a whole number from 0 to 2147483647")]
+    [InlineData("max.in.flight=0", "max.in.flight", "a whole number from 1 to 10000000")]
     [InlineData("transport=http", "transport", "expected one of grpc, tcp, nats, jetstream, rabbitmq, kafka, eventmesh")]
     [InlineData("mesh=consul", "mesh", "expected one of none, istio, istio-ambient, linkerd")]
     [InlineData("pacing=fast", "pacing", "expected one of linear, thesis")]

@@ -118,6 +118,7 @@ public sealed class ScenarioSyntaxTests
             "repetitions=1000",
             "connect.timeout=PT1M",
             "tracing.every=0",
+            "max.in.flight=5",
             "[trigger]",
             "rootname=t",
             "operation.ops.start=1",
@@ -144,6 +145,7 @@ public sealed class ScenarioSyntaxTests
                 Repetitions = 1000,
                 ConnectTimeout = TimeSpan.FromMinutes(1),
                 TraceEvery = 0,
+                MaxInFlight = 5,
             },
             scenario.Settings);
         Assert.Equal(["west-1", "east-2"], scenario.Chain.Select(c => c.Cluster));
