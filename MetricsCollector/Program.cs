@@ -1,7 +1,9 @@
 using MeshAspire.MetricsCollector.Collection;
+using MeshAspire.Workflow.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddServiceDefaults();
+builder.Logging.QuietPerRequestLogging();
 builder.AddRunCollection();
 
 using var host = builder.Build();

@@ -22,6 +22,7 @@ public sealed partial class ActionForwarder(
     IHostApplicationLifetime lifetime,
     ILogger<ActionForwarder> logger) : InboundProcessor(setup, queue, lifetime)
 {
+    private readonly string _spanName = $"{run.Identity.Name} forward";
     private IHopSender? _sender;
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
@@ -47,21 +48,15 @@ public sealed partial class ActionForwarder(
     protected override void Process(in InboundMessage message, long startedNanos)
     {
         var envelope = message.Envelope;
-        using var activity = WorkflowTracing.Continue(envelope, $"{run.Identity.Name} forward", ActivityKind.Consumer, message.ReceivedNanos);
+        using var activity = WorkflowTracing.Continue(envelope, _spanName, ActivityKind.Consumer, message.ReceivedNanos);
         if (activity is not null)
         {
             envelope.Traceparent = activity.Id;
         }
 
-        var index = run.Records.Append();
+        var index = run.RecordArrival(message);
         ref var row = ref run.Records[index];
-        row.Sequence = envelope.Sequence;
-        row.Repetition = envelope.Repetition;
-        row.IntendedNanos = envelope.IntendedNs;
-        row.SentNanos = envelope.SentNs;
-        row.ReceivedNanos = message.ReceivedNanos;
         run.Counters.AddReceived();
-        run.MarkReceived(message.ReceivedNanos);
 
         var forwarded = UnixClock.NowNanos();
         envelope.Hops.Add(new HopStamp { Component = run.Identity.Name, ReceivedNs = message.ReceivedNanos, SentNs = forwarded });

@@ -20,6 +20,7 @@ public sealed partial class ConclusionRecorder(
     IHostApplicationLifetime lifetime,
     ILogger<ConclusionRecorder> logger) : InboundProcessor(setup, queue, lifetime)
 {
+    private readonly string _spanName = $"{run.Identity.Name} conclude";
     private readonly SequenceSet _seen = new();
     private long _highestSequence = -1;
     private bool _reportedHopMismatch;
@@ -33,17 +34,11 @@ public sealed partial class ConclusionRecorder(
     protected override void Process(in InboundMessage message, long startedNanos)
     {
         var envelope = message.Envelope;
-        WorkflowTracing.Continue(envelope, $"{run.Identity.Name} conclude", ActivityKind.Consumer, message.ReceivedNanos)?.Dispose();
+        WorkflowTracing.Continue(envelope, _spanName, ActivityKind.Consumer, message.ReceivedNanos)?.Dispose();
 
-        var index = run.Records.Append();
+        var index = run.RecordArrival(message);
         ref var row = ref run.Records[index];
-        row.Sequence = envelope.Sequence;
-        row.Repetition = envelope.Repetition;
-        row.IntendedNanos = envelope.IntendedNs;
-        row.SentNanos = envelope.SentNs;
-        row.ReceivedNanos = message.ReceivedNanos;
         row.ForwardedNanos = startedNanos;
-        run.MarkReceived(message.ReceivedNanos);
         KeepHopStamps(envelope, run.Records.StampsOf(index));
 
         if (!_seen.Add(envelope.Sequence))

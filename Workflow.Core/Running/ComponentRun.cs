@@ -62,6 +62,21 @@ public sealed class ComponentRun
 
     public void MarkReceived(long nanos) => Volatile.Write(ref _lastReceivedNanos, nanos);
 
+    /// <summary>Appends the row of a message that arrived: the envelope's sequence and times, and its receive stamp.</summary>
+    public long RecordArrival(in InboundMessage message)
+    {
+        var envelope = message.Envelope;
+        var index = Records.Append();
+        ref var row = ref Records[index];
+        row.Sequence = envelope.Sequence;
+        row.Repetition = envelope.Repetition;
+        row.IntendedNanos = envelope.IntendedNs;
+        row.SentNanos = envelope.SentNs;
+        row.ReceivedNanos = message.ReceivedNanos;
+        MarkReceived(message.ReceivedNanos);
+        return index;
+    }
+
     public void Record(LatencyKind kind, long nanos)
     {
         LatencyHistograms.RecordNanos(_histograms[kind], nanos);
