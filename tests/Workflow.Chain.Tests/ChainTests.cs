@@ -35,6 +35,27 @@ public sealed class ChainTests
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Every_component_serves_live_metrics_and_its_histograms()
+    {
+        await using var chain = LocalChain.Create(ChainScenarios.FourComponents("grpc"));
+        await chain.StartAsync();
+        await chain.CollectAsync(CancellationToken.None);
+
+        foreach (var component in chain.Scenario.Chain)
+        {
+            var metrics = await chain.GetAsync(component.RootName, "/metrics");
+            Assert.Contains("meshaspire_workflow_messages_", metrics, StringComparison.Ordinal);
+            Assert.Contains("meshaspire_workflow_latency_seconds_bucket{", metrics, StringComparison.Ordinal);
+            Assert.Contains("process_cpu_time", metrics, StringComparison.Ordinal);
+
+            var histograms = await chain.GetAsync(component.RootName, "/records/histograms");
+            Assert.StartsWith("#[Histogram log format version 1.3]", histograms, StringComparison.Ordinal);
+            var kinds = Running.ComponentRun.KindsFor(component.Role).Select(kind => $"Tag={kind.ToKey()},");
+            Assert.All(kinds, tag => Assert.Contains(tag, histograms, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Tcp_keeps_the_order_of_its_one_connection()
     {
         await using var chain = LocalChain.Create(ChainScenarios.FourComponents("tcp"));

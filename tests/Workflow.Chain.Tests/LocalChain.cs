@@ -73,6 +73,10 @@ internal sealed class LocalChain : IAsyncDisposable
         await app.DisposeAsync();
     }
 
+    /// <summary>GETs a path of a component's HTTP port and returns the body.</summary>
+    public Task<string> GetAsync(string name, string path) =>
+        _http.GetStringAsync(new Uri($"http://127.0.0.1:{_ports[name].Http}{path}"));
+
     public Task<RunStatus?> StatusAsync(string name) => Client(Scenario.Find(name)).StatusAsync(CancellationToken.None);
 
     /// <summary>Polls a component's /run until <paramref name="condition"/> holds: synchronisation by state, not by time.</summary>
