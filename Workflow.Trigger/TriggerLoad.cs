@@ -15,6 +15,7 @@ namespace MeshAspire.Workflow.Trigger;
 /// </summary>
 public sealed class TriggerLoad(ComponentRun run, ByteString payload, int traceEvery, InFlightLimit inFlight, CancellationToken stopping) : IPacedSender
 {
+    private readonly string _spanName = $"{run.Identity.Name} send";
     private IHopSender? _sender;
     private TriggerPass? _pass;
 
@@ -42,7 +43,7 @@ public sealed class TriggerLoad(ComponentRun run, ByteString payload, int traceE
         };
 
         using var activity = WorkflowTracing.IsSampled(sequence, traceEvery)
-            ? WorkflowTracing.Source.StartActivity($"{run.Identity.Name} send", ActivityKind.Producer)
+            ? WorkflowTracing.Source.StartActivity(_spanName, ActivityKind.Producer)
             : null;
         if (activity is not null)
         {

@@ -9,6 +9,9 @@ namespace MeshAspire.Workflow.Running;
 public sealed class ComponentRun
 {
     private readonly Dictionary<LatencyKind, LongConcurrentHistogram> _histograms;
+
+    // The same histograms indexed by kind, so recording a message does no dictionary lookup.
+    private readonly LongConcurrentHistogram?[] _byKind = new LongConcurrentHistogram?[Enum.GetValues<LatencyKind>().Length];
     private volatile string? _error;
     private int _state;
     private long _scheduled;
@@ -22,6 +25,10 @@ public sealed class ComponentRun
         Records = new RecordLog(stampsPerRecord: 2 * upstream.Count);
         StartedNanos = Timing.UnixClock.NowNanos();
         _histograms = KindsFor(identity.Role).ToDictionary(kind => kind, _ => LatencyHistograms.CreateConcurrent());
+        foreach (var (kind, histogram) in _histograms)
+        {
+            _byKind[(int)kind] = histogram;
+        }
     }
 
     public ComponentIdentity Identity { get; }
@@ -79,7 +86,7 @@ public sealed class ComponentRun
 
     public void Record(LatencyKind kind, long nanos)
     {
-        LatencyHistograms.RecordNanos(_histograms[kind], nanos);
+        LatencyHistograms.RecordNanos(_byKind[(int)kind] ?? throw new ArgumentException($"a {Identity.Role} keeps no {kind} histogram", nameof(kind)), nanos);
         WorkflowMetrics.RecordLatency(kind, nanos);
     }
 

@@ -7,7 +7,7 @@ namespace MeshAspire.Workflow.Running;
 public static class WorkflowMetrics
 {
     /// <summary>The Meter and ActivitySource name; ServiceDefaults listens to it.</summary>
-    public const string Name = "MeshAspire.Workflow";
+    public const string Name = Microsoft.Extensions.Hosting.Extensions.WorkflowTelemetryName;
 
     private static readonly Meter Meter = new(Name);
 
