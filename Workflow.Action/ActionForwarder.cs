@@ -27,12 +27,9 @@ public sealed partial class ActionForwarder(
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var nextHop = Setup.NextHop ?? throw new InvalidOperationException("an action has a next hop");
-        var transport = Setup.Scenario.Settings.Transport;
-        var address = HopAddress.Resolve(configuration, nextHop, Setup.Spec.PortTo, transport);
-        _sender = HopSenders.Create(transport, address, new DeliveryRecorder(run), Setup.SenderOptions());
+        _sender = HopSenders.Create(Setup, configuration, new DeliveryRecorder(run));
         run.MoveTo(RunState.Connecting);
-        LogConnecting(address.ToString());
+        LogConnecting(_sender.Target);
         try
         {
             await _sender.ConnectAsync(cancellationToken);

@@ -29,16 +29,14 @@ public sealed partial class TriggerRunner(
     {
         await lifetime.WhenStartedAsync(stoppingToken);
         var settings = setup.Scenario.Settings;
-        var nextHop = setup.NextHop ?? throw new InvalidOperationException("the trigger has no next hop");
-        var address = HopAddress.Resolve(configuration, nextHop, setup.Spec.PortTo, settings.Transport);
         var inFlight = new InFlightLimit(settings.MaxInFlight);
         var payload = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(settings.PayloadBytes));
         var load = new TriggerLoad(run, payload, settings.TraceEvery, inFlight, stoppingToken);
-        _sender = HopSenders.Create(settings.Transport, address, new DeliveryRecorder(run, inFlight), setup.SenderOptions());
+        _sender = HopSenders.Create(setup, configuration, new DeliveryRecorder(run, inFlight));
         load.Attach(_sender);
 
         run.MoveTo(RunState.Connecting);
-        LogConnecting(address.ToString());
+        LogConnecting(_sender.Target);
         try
         {
             await _sender.ConnectAsync(stoppingToken);

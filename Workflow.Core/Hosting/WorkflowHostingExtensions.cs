@@ -32,7 +32,7 @@ public static class WorkflowHostingExtensions
         var httpPort = ReadPort(builder.Configuration, WorkflowOptions.HttpPort) ?? WorkflowOptions.DefaultHttpPort;
         var hopPort = ReadPort(builder.Configuration, WorkflowOptions.HopPort) ?? setup.Spec.PortFrom;
         var transport = setup.Scenario.Settings.Transport;
-        if (role != ComponentRole.Trigger && hopPort is null)
+        if (role != ComponentRole.Trigger && transport.IsSynchronous() && hopPort is null)
         {
             return ComponentSetupResult.Failure(
                 $"{setup.Scenario.SourcePath}:{setup.Spec.Line}: '{setup.Spec.RootName}' has no port to listen on: set communication.port.from");
@@ -53,7 +53,7 @@ public static class WorkflowHostingExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(listen, httpPort, endpoint => endpoint.Protocols = HttpProtocols.Http1);
-            if (role == ComponentRole.Trigger)
+            if (role == ComponentRole.Trigger || !transport.IsSynchronous())
             {
                 return;
             }
@@ -75,6 +75,13 @@ public static class WorkflowHostingExtensions
             if (transport == TransportKind.Grpc)
             {
                 builder.Services.AddGrpc();
+            }
+
+            if (!transport.IsSynchronous())
+            {
+                builder.Services.AddSingleton<TopicSubscription>();
+                builder.Services.AddHostedService(services => services.GetRequiredService<TopicSubscription>());
+                builder.Services.AddHealthChecks().AddCheck<TopicSubscriptionHealthCheck>("topic-subscription");
             }
         }
 
@@ -100,6 +107,13 @@ public static class WorkflowHostingExtensions
         var settings = setup.Scenario.Settings;
         var callTimeout = settings.Drain > TimeSpan.FromSeconds(30) ? settings.Drain : TimeSpan.FromSeconds(30);
         return new HopSenderOptions(settings.ConnectTimeout, callTimeout);
+    }
+
+    /// <summary>The options of this component's async sender and receiver.</summary>
+    public static TopicOptions TopicOptions(this ComponentSetup setup)
+    {
+        var sender = setup.SenderOptions();
+        return new TopicOptions(setup.Spec.RootName, setup.Identity.RunId, sender.ConnectTimeout, sender.CallTimeout);
     }
 
     private static IPAddress? ReadListenAddress(IConfiguration configuration)

@@ -1,17 +1,39 @@
+using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
 using MeshAspire.Workflow.Transports.Grpc;
 using MeshAspire.Workflow.Transports.Tcp;
+using Microsoft.Extensions.Configuration;
 
 namespace MeshAspire.Workflow.Transports;
 
 /// <summary>The <see cref="IHopSender"/> of each transport.</summary>
 public static class HopSenders
 {
+    /// <summary>The sender from <paramref name="setup"/>'s component to its next hop: a host for sync transports, a topic for async ones.</summary>
+    public static IHopSender Create(ComponentSetup setup, IConfiguration configuration, IDeliveryObserver observer)
+    {
+        var transport = setup.Scenario.Settings.Transport;
+        if (transport.IsSynchronous())
+        {
+            var nextHop = setup.NextHop ?? throw new InvalidOperationException($"'{setup.Spec.RootName}' has no next hop");
+            return Create(transport, HopAddress.Resolve(configuration, nextHop, setup.Spec.PortTo, transport), observer, setup.SenderOptions());
+        }
+
+        var topic = setup.Spec.TopicTo ?? throw new InvalidOperationException($"'{setup.Spec.RootName}' publishes to no topic");
+        return CreateAsync(transport, BrokerEndpoint.Resolve(configuration, transport), topic, observer, setup.TopicOptions());
+    }
+
     public static IHopSender Create(TransportKind transport, HopAddress address, IDeliveryObserver observer, HopSenderOptions options) =>
         transport switch
         {
             TransportKind.Grpc => new GrpcHopSender(address, observer, options),
             TransportKind.Tcp => new TcpHopSender(address, observer, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, "not a sync transport"),
+        };
+
+    public static IHopSender CreateAsync(TransportKind transport, BrokerEndpoint broker, string topic, IDeliveryObserver observer, TopicOptions options) =>
+        transport switch
+        {
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' is not available yet"),
         };
 }

@@ -31,4 +31,32 @@ internal static class ChainScenarios
         [conclusion]
         rootname=conclusion
         """;
+
+    /// <summary>The same chain over an async transport, linked by Code 6-4's topics.</summary>
+    public static string FourComponentsByTopic(string transport, string drain = "30s") => $"""
+        duration=4s
+        drain={drain}
+        connect.timeout=30s
+        transport={transport}
+
+        [trigger]
+        rootname=trigger
+        operation.ops.start=500
+        operation.ops.end=500
+        communication.to=INTERACTION-TRANSACTION-ASYNC-V1_0_0-WORKFLOW-ACTION1
+
+        [action]
+        rootname=action01
+        communication.from=INTERACTION-TRANSACTION-ASYNC-V1_0_0-WORKFLOW-ACTION1
+        communication.to=INTERACTION-TRANSACTION-ASYNC-V1_0_0-WORKFLOW-ACTION2
+
+        [action]
+        rootname=action02
+        communication.from=INTERACTION-TRANSACTION-ASYNC-V1_0_0-WORKFLOW-ACTION2
+        communication.to=INTERACTION-TRANSACTION-ASYNC-V1_0_0-WORKFLOW-ACTION3
+
+        [conclusion]
+        rootname=conclusion
+        communication.from=INTERACTION-TRANSACTION-ASYNC-V1_0_0-WORKFLOW-ACTION3
+        """;
 }

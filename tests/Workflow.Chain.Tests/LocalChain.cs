@@ -27,9 +27,12 @@ internal sealed class LocalChain : IAsyncDisposable
     private readonly Dictionary<string, WebApplication> _running = [];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private LocalChain(string folder, string scenarioPath, Scenario scenario)
+    private readonly string? _broker;
+
+    private LocalChain(string folder, string scenarioPath, Scenario scenario, string? broker)
     {
         _folder = folder;
+        _broker = broker;
         ScenarioPath = scenarioPath;
         Scenario = scenario;
         _ports = scenario.Chain.ToDictionary(c => c.RootName, _ => (FreePort.Next(), FreePort.Next()));
@@ -41,14 +44,15 @@ internal sealed class LocalChain : IAsyncDisposable
 
     public string RunId { get; } = $"test-{Guid.NewGuid():N}";
 
-    public static LocalChain Create(string scenarioText)
+    /// <param name="broker">The broker's connection string, for a scenario on an async transport.</param>
+    public static LocalChain Create(string scenarioText, string? broker = null)
     {
         var folder = Directory.CreateTempSubdirectory("meshaspire-chain-").FullName;
         var path = Path.Combine(folder, "scenario.properties");
         File.WriteAllText(path, scenarioText);
         var parsed = ScenarioParser.Parse(path);
         Assert.True(parsed.Succeeded, string.Join(Environment.NewLine, parsed.Errors));
-        return new LocalChain(folder, path, parsed.Scenario!);
+        return new LocalChain(folder, path, parsed.Scenario!, broker);
     }
 
     /// <summary>Starts the named components, or all of them (from the conclusion back) when none are named.</summary>
@@ -61,6 +65,29 @@ internal sealed class LocalChain : IAsyncDisposable
             Assert.True(created.App is not null, string.Join(Environment.NewLine, created.Errors));
             await created.App.StartAsync();
             _running[name] = created.App;
+            if (!Scenario.Settings.Transport.IsSynchronous() && component.Role != ComponentRole.Trigger)
+            {
+                await WaitUntilReadyAsync(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Polls a component's /health until it answers 200: on an async transport, until it is subscribed to its
+    /// topic, so that nothing upstream publishes before its consumer exists (as the app host's WaitFor does).
+    /// </summary>
+    public async Task WaitUntilReadyAsync(string name)
+    {
+        using var timeout = new CancellationTokenSource(StartupGrace);
+        while (true)
+        {
+            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{_ports[name].Http}/health"), timeout.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }
     }
 
@@ -114,9 +141,14 @@ internal sealed class LocalChain : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
 
-        if (Scenario.NextHopOf(component.RootName) is { } next)
+        var transport = Scenario.Settings.Transport;
+        if (!transport.IsSynchronous())
         {
-            var transport = Scenario.Settings.Transport;
+            settings[$"ConnectionStrings:{BrokerEndpoint.ConnectionNameFor(transport)}"] = _broker
+                ?? throw new InvalidOperationException($"a {transport.ToKey()} chain needs a broker");
+        }
+        else if (Scenario.NextHopOf(component.RootName) is { } next)
+        {
             var scheme = transport == TransportKind.Tcp ? "tcp" : "http";
             settings[$"services:{next.RootName}:{HopAddress.EndpointNameFor(transport)}:0"] = $"{scheme}://127.0.0.1:{_ports[next.RootName].Hop}";
         }

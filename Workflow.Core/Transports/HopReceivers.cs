@@ -1,0 +1,23 @@
+using MeshAspire.Workflow.Hosting;
+using MeshAspire.Workflow.Scenarios;
+using Microsoft.Extensions.Configuration;
+
+namespace MeshAspire.Workflow.Transports;
+
+/// <summary>The <see cref="IHopReceiver"/> of each async transport.</summary>
+public static class HopReceivers
+{
+    /// <summary>The receiver of <paramref name="setup"/>'s component: its <c>communication.from</c> topic on the run's broker.</summary>
+    public static IHopReceiver Create(ComponentSetup setup, IConfiguration configuration, TopicIntake intake)
+    {
+        var transport = setup.Scenario.Settings.Transport;
+        var topic = setup.Spec.TopicFrom ?? throw new InvalidOperationException($"'{setup.Spec.RootName}' consumes no topic");
+        return Create(transport, BrokerEndpoint.Resolve(configuration, transport), topic, intake, setup.TopicOptions());
+    }
+
+    public static IHopReceiver Create(TransportKind transport, BrokerEndpoint broker, string topic, TopicIntake intake, TopicOptions options) =>
+        transport switch
+        {
+            _ => throw new NotSupportedException($"transport '{transport.ToKey()}' has no receiver yet"),
+        };
+}

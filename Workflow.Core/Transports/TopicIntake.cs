@@ -1,0 +1,52 @@
+using System.Buffers;
+using Google.Protobuf;
+
+namespace MeshAspire.Workflow.Transports;
+
+/// <summary>
+/// Where an async receiver hands what it consumed: parses the envelope and passes on only this run's messages.
+/// A broker may hold messages of an earlier run (a durable queue, a stream): those are dropped and counted, as are
+/// bodies that are not an envelope.
+/// </summary>
+public sealed class TopicIntake(IEnvelopeSink sink, string runId)
+{
+    private long _foreign;
+    private long _malformed;
+
+    /// <summary>Messages of another run, dropped.</summary>
+    public long Foreign => Interlocked.Read(ref _foreign);
+
+    /// <summary>Bodies that were not an envelope, dropped.</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Takes one consumed body; false when it was dropped.</summary>
+    public bool Offer(ReadOnlySequence<byte> body, long receivedNanos)
+    {
+        Envelope envelope;
+        try
+        {
+            envelope = Envelope.Parser.ParseFrom(body);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            Interlocked.Increment(ref _malformed);
+            return false;
+        }
+
+        return Offer(envelope, receivedNanos);
+    }
+
+    public bool Offer(ReadOnlyMemory<byte> body, long receivedNanos) => Offer(new ReadOnlySequence<byte>(body), receivedNanos);
+
+    public bool Offer(Envelope envelope, long receivedNanos)
+    {
+        if (!string.Equals(envelope.RunId, runId, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _foreign);
+            return false;
+        }
+
+        sink.Accept(envelope, receivedNanos);
+        return true;
+    }
+}
