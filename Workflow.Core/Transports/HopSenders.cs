@@ -1,5 +1,6 @@
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Transports.Nats;
 using MeshAspire.Workflow.Transports.Grpc;
 using MeshAspire.Workflow.Transports.Tcp;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,8 @@ public static class HopSenders
     public static IHopSender CreateAsync(TransportKind transport, BrokerEndpoint broker, string topic, IDeliveryObserver observer, TopicOptions options) =>
         transport switch
         {
+            TransportKind.Nats => new NatsHopSender(broker, topic, observer, options),
+            TransportKind.JetStream => new JetStreamHopSender(broker, topic, observer, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' is not available yet"),
         };
 }

@@ -36,6 +36,9 @@ public sealed class TopicIntake(IEnvelopeSink sink, string runId)
         return Offer(envelope, receivedNanos);
     }
 
+    /// <summary>Counts a body the transport could not read as an envelope.</summary>
+    public void RejectMalformed() => Interlocked.Increment(ref _malformed);
+
     public bool Offer(ReadOnlyMemory<byte> body, long receivedNanos) => Offer(new ReadOnlySequence<byte>(body), receivedNanos);
 
     public bool Offer(Envelope envelope, long receivedNanos)

@@ -22,7 +22,7 @@ public sealed class FaultTests
         var run = await chain.CollectAsync(CancellationToken.None);
 
         var summary = run.Analysis.Summary;
-        var arrived = DistinctSequences(run.Records.Conclusion!);
+        var arrived = ChainAssertions.DistinctSequences(run.Records.Conclusion!);
         Assert.Equal(0, run.ExitCode);
         Assert.True(summary.Completed);
         Assert.Equal(ChainScenarios.Messages, summary.Messages.Sent);
@@ -67,16 +67,5 @@ public sealed class FaultTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(0, run.Analysis.Summary.Messages.Sent);
         Assert.Contains(run.Analysis.Summary.Notes, note => note.Contains("could not reach action01", StringComparison.Ordinal));
-    }
-
-    private static HashSet<long> DistinctSequences(ComponentRecords component)
-    {
-        var sequences = new HashSet<long>();
-        for (long i = 0; i < component.Records.Count; i++)
-        {
-            sequences.Add(component.Records[i].Sequence);
-        }
-
-        return sequences;
     }
 }

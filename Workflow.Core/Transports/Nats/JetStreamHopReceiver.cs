@@ -1,0 +1,60 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+
+namespace MeshAspire.Workflow.Transports.Nats;
+
+/// <summary>
+/// JetStream: a durable pull consumer of the topic's stream, each message acknowledged once the component has it.
+/// The stream is purged at subscribe (the publisher starts only after this component is ready), so no message of an
+/// earlier run is delivered. What was delivered but not acknowledged comes again after the ack wait.
+/// </summary>
+public sealed class JetStreamHopReceiver(BrokerEndpoint broker, string topic, TopicIntake intake, TopicOptions options) : IHopReceiver
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private NatsConnection? _connection;
+    private Task? _loop;
+
+    public string Source => $"stream of topic '{topic}' on {broker}";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _connection = await NatsConnections.ConnectAsync(broker, options, Source, cancellationToken);
+        var context = new NatsJSContext(_connection);
+        await JetStreamTopology.DeclareStreamAsync(context, topic, cancellationToken);
+        var stream = JetStreamTopology.StreamNameFor(topic);
+        await context.PurgeStreamAsync(stream, new StreamPurgeRequest(), cancellationToken);
+        var consumer = await context.CreateOrUpdateConsumerAsync(stream, JetStreamTopology.ConsumerFor(options.Component), cancellationToken);
+        _loop = Task.Run(() => ConsumeLoopAsync(consumer), CancellationToken.None);
+    }
+
+    private async Task ConsumeLoopAsync(INatsJSConsumer consumer)
+    {
+        var consume = new NatsJSConsumeOpts { MaxMsgs = 1_000, IdleHeartbeat = TimeSpan.FromSeconds(1), Expires = TimeSpan.FromSeconds(5) };
+        try
+        {
+            await foreach (var message in consumer.ConsumeAsync(EnvelopeNatsSerializer.Instance, consume, _stopping.Token))
+            {
+                NatsHopReceiver.Offer(intake, message.Data);
+                await message.AckAsync(cancellationToken: _stopping.Token);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}
