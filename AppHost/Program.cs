@@ -1,4 +1,5 @@
 using MeshAspire.AppHost;
+using MeshAspire.AppHost.Brokers;
 using Microsoft.Extensions.DependencyInjection;
 
 var options = AppHostOptions.Parse(args);
@@ -15,8 +16,18 @@ if (run is null)
 
 var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
 
+// Broker: only for an async transport; a container, else the broker's program, else no run at all
+var (hosting, brokerError) = BrokerHosting.Choose(run.Scenario.Settings.Transport, ContainerRuntime.Answers, ExecutableSearch.Find);
+if (brokerError is not null)
+{
+    Console.Error.WriteLine($"{run.ScenarioPath}: {brokerError}");
+    return WorkflowRun.BadInputExitCode;
+}
+
+var broker = hosting is null ? null : builder.AddBroker(run, hosting);
+
 // Workflow: trigger -> action... -> conclusion, one project resource per component
-var chain = builder.AddWorkflowChain(run);
+var chain = builder.AddWorkflowChain(run, broker);
 
 // Metrics: the collector follows the run; the trigger starts once it is up
 var collector = builder.AddRunCollector(run, chain);

@@ -12,13 +12,16 @@ internal static class WorkflowResourceExtensions
 
     /// <summary>
     /// One project resource per component, named after its rootname, from the conclusion back to the trigger so
-    /// that each can reference its next hop (service discovery) and wait for it to be healthy.
+    /// that each can reference its next hop (service discovery) and wait for it to be healthy: on an async
+    /// transport, healthy means subscribed to its topic, so nothing is published before its consumer exists.
     /// Returns them in chain order.
     /// </summary>
-    public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddWorkflowChain(this IDistributedApplicationBuilder builder, WorkflowRun run)
+    /// <param name="broker">The broker of an async transport: every component references it and waits for it.</param>
+    public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddWorkflowChain(
+        this IDistributedApplicationBuilder builder, WorkflowRun run, IResourceBuilder<IResourceWithConnectionString>? broker)
     {
         var transport = run.Scenario.Settings.Transport;
-        var hopEndpoint = HopAddress.EndpointNameFor(transport);
+        var hopEndpoint = transport.IsSynchronous() ? HopAddress.EndpointNameFor(transport) : null;
         var chain = new List<IResourceBuilder<ProjectResource>>();
         IResourceBuilder<ProjectResource>? next = null;
         foreach (var component in run.Scenario.Chain.Reverse())
@@ -35,7 +38,12 @@ internal static class WorkflowResourceExtensions
                 .WithHttpEndpoint(name: HttpEndpoint, env: EnvironmentName(WorkflowOptions.HttpPort), isProxied: false)
                 .WithHttpHealthCheck("/health", endpointName: HttpEndpoint);
 
-            if (component.Role != ComponentRole.Trigger)
+            if (broker is not null)
+            {
+                resource.WithReference(broker).WaitFor(broker);
+            }
+
+            if (hopEndpoint is not null && component.Role != ComponentRole.Trigger)
             {
                 resource.WithEndpoint(
                     name: hopEndpoint,
@@ -44,9 +52,14 @@ internal static class WorkflowResourceExtensions
                     isProxied: false);
             }
 
+            if (next is not null && hopEndpoint is not null)
+            {
+                resource.WithReference(next.GetEndpoint(hopEndpoint));
+            }
+
             if (next is not null)
             {
-                resource.WithReference(next.GetEndpoint(hopEndpoint)).WaitFor(next);
+                resource.WaitFor(next);
             }
 
             chain.Insert(0, resource);

@@ -28,11 +28,6 @@ public sealed record WorkflowRun(string Id, Scenario Scenario, string ScenarioPa
         }
 
         var scenario = parsed.Scenario!;
-        if (!scenario.Settings.Transport.IsSynchronous())
-        {
-            return (null, [$"{path}: transport '{scenario.Settings.Transport.ToKey()}' cannot run locally yet; this version runs grpc and tcp"]);
-        }
-
         var id = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{scenario.Name}";
         var results = Path.GetFullPath(options.Results ?? Path.Combine("runs", id));
         return (new WorkflowRun(id, scenario, Path.GetFullPath(path), results), []);

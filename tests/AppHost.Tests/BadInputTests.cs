@@ -46,12 +46,12 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_transport_that_cannot_run_locally_is_refused()
+    public async Task A_kafka_scenario_without_a_container_runtime_is_refused_before_anything_starts()
     {
-        var scenario = Path.Combine(_folder, "nats.properties");
+        var scenario = Path.Combine(_folder, "kafka.properties");
         await File.WriteAllTextAsync(scenario, """
             duration=3s
-            transport=nats
+            transport=kafka
 
             [trigger]
             rootname=trigger
@@ -71,12 +71,15 @@ public sealed class BadInputTests : IDisposable
         var (exitCode, stderr) = await RunAppHostAsync("--scenario", scenario);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("transport 'nats'", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{scenario}: transport 'kafka' needs Kafka (KRaft), which runs locally only as a container", stderr, StringComparison.Ordinal);
+        Assert.Contains("no container runtime answers", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Stderr)> RunAppHostAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["ASPIRE_CONTAINER_RUNTIME"] = NoContainerRuntime.Name;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AppHost.dll"));
         foreach (var argument in arguments)
         {

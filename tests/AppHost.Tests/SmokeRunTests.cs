@@ -45,46 +45,4 @@ public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunF
     }
 }
 
-public sealed class SmokeRunFixture : IAsyncLifetime
-{
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
-
-    private DistributedApplication? _app;
-
-    public string ResultsFolder { get; } = Directory.CreateTempSubdirectory("meshaspire-smoke-").FullName;
-
-    public int CollectorExitCode { get; private set; } = -1;
-
-    public JsonElement Summary { get; private set; }
-
-    public async Task InitializeAsync()
-    {
-        var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "smoke.properties");
-        using var starting = new CancellationTokenSource(StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--scenario", scenario, "--results", ResultsFolder], starting.Token);
-        _app = await builder.BuildAsync(starting.Token);
-        await _app.StartAsync(starting.Token);
-
-        using var running = new CancellationTokenSource(RunTimeout);
-        var finished = await _app.ResourceNotifications.WaitForResourceAsync(
-            "collector",
-            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
-            running.Token);
-        CollectorExitCode = finished.Snapshot.ExitCode ?? -1;
-
-        await using var summary = File.OpenRead(Path.Combine(ResultsFolder, "summary.json"));
-        Summary = (await JsonDocument.ParseAsync(summary)).RootElement.Clone();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        Directory.Delete(ResultsFolder, recursive: true);
-    }
-}
+public sealed class SmokeRunFixture() : AppHostRunFixture("smoke.properties");
