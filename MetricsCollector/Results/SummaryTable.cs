@@ -9,6 +9,13 @@ public static class SummaryTable
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// What a hop's answer is: on a sync transport the next hop's echo (a round trip); on an async one the broker's
+    /// confirmation of the publish (or, for core NATS, the client taking it), since async actions do not echo.
+    /// </summary>
+    public static string AnswerOf(string transport) =>
+        transport is "grpc" or "tcp" ? "round trip" : "publish";
+
     public static string Render(RunSummary summary)
     {
         var text = new StringBuilder();
@@ -22,10 +29,11 @@ public static class SummaryTable
         text.AppendLine(Invariant, $"{"latency (ms)",-36}{"count",10}{"p50",10}{"p90",10}{"p99",10}{"p99.9",10}{"max",10}");
         Row(text, "end-to-end", summary.EndToEnd);
         Row(text, "generator lag", summary.GeneratorLag);
+        var answer = AnswerOf(summary.Transport);
         foreach (var hop in summary.Hops)
         {
             Row(text, $"{hop.Component} service time", hop.ServiceTime);
-            Row(text, $"{hop.Caller} -> {hop.Component} round trip", hop.RoundTrip);
+            Row(text, $"{hop.Caller} -> {hop.Component} {answer}", hop.RoundTrip);
             Row(text, $"{hop.Caller} -> {hop.Component} transit", hop.Transit);
         }
 

@@ -80,6 +80,15 @@ public class SummaryTableTests
     }
 
     [Fact]
+    public void An_async_hops_answer_is_its_publish()
+    {
+        var lines = Lines(SummaryTable.Render(Summary() with { Transport = "jetstream" }));
+
+        Assert.Single(lines, l => l.StartsWith("trigger -> action01 publish ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("round trip", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Unknown_counts_are_dashes_and_an_unmeasured_run_says_so()
     {
         var text = SummaryTable.Render(Summary(missing: ["action01", "conclusion"]));
