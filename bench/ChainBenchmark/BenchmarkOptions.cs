@@ -8,6 +8,9 @@ public enum CaseKind
     Floor,
     Grpc,
     Tcp,
+    Nats,
+    JetStream,
+    RabbitMq,
 }
 
 /// <summary>The command line: which cases, at which rates, for how long, with which payload, and where the report goes.</summary>
@@ -16,13 +19,15 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ChainBenchmark -- [options]
           --duration-scale X     multiply every duration (30 s, 60 s, 5 s warm-up) by X, e.g. 0.1 for a quick check
-          --only floor|grpc|tcp  run only these cases (comma-separated); all three unless set
+          --only KINDS           run only these cases (comma-separated): floor, grpc, tcp, nats, jetstream, rabbitmq;
+                                 floor, grpc and tcp unless set (the broker cases start their own private broker)
           --rates 1000,10000     messages per second, one case per rate (below 10,000: 30 s; from 10,000: 60 s)
+          --seconds N            measure every case for N seconds instead (e.g. 60 to find the highest rate held for 60 s)
           --payload 64           payload bytes per message
           --out FILE             also write the Markdown report to FILE
         """;
 
-    private static readonly string[] KnownOptions = ["--duration-scale", "--only", "--rates", "--payload", "--out", "--echo-server"];
+    private static readonly string[] KnownOptions = ["--duration-scale", "--only", "--rates", "--seconds", "--payload", "--out", "--echo-server"];
 
     public double DurationScale { get; init; } = 1;
 
@@ -31,6 +36,9 @@ public sealed record BenchmarkOptions
     public IReadOnlyList<int> Rates { get; init; } = [1_000, 10_000];
 
     public int PayloadBytes { get; init; } = 64;
+
+    /// <summary>When set, every case is measured this long, whatever its rate.</summary>
+    public TimeSpan? FixedDuration { get; init; }
 
     public string? OutFile { get; init; }
 
@@ -41,7 +49,7 @@ public sealed record BenchmarkOptions
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     /// <summary>The measured duration at <paramref name="rate"/>: the issue's 30 s below 10,000 msg/s, 60 s from there, scaled.</summary>
-    public TimeSpan DurationAt(int rate) => Scale(TimeSpan.FromSeconds(rate >= 10_000 ? 60 : 30));
+    public TimeSpan DurationAt(int rate) => Scale(FixedDuration ?? TimeSpan.FromSeconds(rate >= 10_000 ? 60 : 30));
 
     /// <summary>The warm-up before every measured case: 5 s, scaled.</summary>
     public TimeSpan Warmup => Scale(TimeSpan.FromSeconds(5));
@@ -77,6 +85,7 @@ public sealed record BenchmarkOptions
                 "--duration-scale" => ParseDouble(value) is > 0 and var scale ? options with { DurationScale = scale } : null,
                 "--only" => ParseKinds(value) is { } kinds ? options with { Kinds = kinds } : null,
                 "--rates" => ParseRates(value) is { } rates ? options with { Rates = rates } : null,
+                "--seconds" => ParseInt(value) is > 0 and var seconds ? options with { FixedDuration = TimeSpan.FromSeconds(seconds) } : null,
                 "--payload" => ParseInt(value) is >= 0 and var payload ? options with { PayloadBytes = payload } : null,
                 "--out" => options with { OutFile = value },
                 "--echo-server" => ParseInt(value) is > 0 and <= 65535 and var port ? options with { EchoServerPort = port } : null,

@@ -37,7 +37,7 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
 
     private async Task<(CaseResult Result, bool PortTaken)> RunOnceAsync(CaseKind kind, int rate, CancellationToken cancellationToken)
     {
-        var transport = kind == CaseKind.Tcp ? TransportKind.Tcp : TransportKind.Grpc;
+        var transport = kind.TransportOf();
         var duration = options.DurationAt(rate);
         var path = ChainScenarioFile.Write(workFolder, transport.ToKey(), rate, duration, options.Warmup, BenchmarkOptions.Drain, options.PayloadBytes);
         var parsed = ScenarioParser.Parse(path);
@@ -51,17 +51,34 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
         var free = FreePort.Distinct(2 * ChainScenarioFile.Components.Count);
         var ports = ChainScenarioFile.Components.Select((c, i) => (c.Name, Http: free[2 * i], Hop: free[(2 * i) + 1])).ToDictionary(c => c.Name, c => (c.Http, c.Hop));
         var started = new List<ChildProcess>();
+        BrokerProcess? broker = null;
+        using var http = new HttpClient(); // the collector's own: the default timeout
         try
         {
-            // From the conclusion back, so each hop's next hop is already starting when it connects.
+            if (!transport.IsSynchronous())
+            {
+                broker = await BrokerProcess.StartAsync(kind, children, workFolder, cancellationToken);
+            }
+
+            // From the conclusion back, so each hop's next hop is already starting when it connects; over a broker,
+            // each waits until it is subscribed (healthy), so nothing is published to a topic nobody reads yet.
             foreach (var (name, role) in ChainScenarioFile.Components.Reverse())
             {
-                started.Add(children.Start($"{transport.ToKey()}-{rate}-{name}", layout.RoleExecutable(role), [], ChildEnvironment(path, runId, name, transport, ports)));
+                started.Add(children.Start($"{transport.ToKey()}-{rate}-{name}", layout.RoleExecutable(role), [], ChildEnvironment(path, runId, name, transport, ports, broker)));
+                if (broker is not null && role != "Trigger")
+                {
+                    await WaitUntilHealthyAsync(http, started[^1], ports[name].Http, cancellationToken);
+                }
             }
 
             started.Reverse();
-            await using var sampler = new ProcessSampler(started.Select((c, i) => new WatchedProcess(ChainScenarioFile.Components[i].Name, c.Id)).ToArray());
-            using var http = new HttpClient(); // the collector's own: the default timeout
+            var watched = started.Select((c, i) => new WatchedProcess(ChainScenarioFile.Components[i].Name, c.Id)).ToList();
+            if (broker is not null)
+            {
+                watched.Add(new WatchedProcess(broker.ConnectionName, broker.Child.Id));
+            }
+
+            await using var sampler = new ProcessSampler(watched);
             var clients = scenario.Chain.Select(c => new ComponentClient(http, c, new Uri($"http://127.0.0.1:{ports[c.RootName].Http}"))).ToArray();
 
             using var caseStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -110,12 +127,39 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
         }
         finally
         {
-            children.Kill(started);
+            children.Kill(broker is null ? started : [.. started, broker.Child]);
+        }
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient http, ChildProcess child, int httpPort, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartupGrace);
+        while (true)
+        {
+            if (child.HasExited)
+            {
+                throw new InvalidOperationException(ExitedEarly(child));
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{httpPort}/health"), timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(StatusPoll, timeout.Token);
         }
     }
 
     private static Dictionary<string, string?> ChildEnvironment(
-        string scenarioPath, string runId, string name, TransportKind transport, Dictionary<string, (int Http, int Hop)> ports)
+        string scenarioPath, string runId, string name, TransportKind transport, Dictionary<string, (int Http, int Hop)> ports, BrokerProcess? broker)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -130,6 +174,12 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
             ["ASPNETCORE_URLS"] = null,
             ["DOTNET_URLS"] = null,
         };
+
+        if (broker is not null)
+        {
+            environment[$"ConnectionStrings__{broker.ConnectionName}"] = broker.ConnectionString;
+            return environment;
+        }
 
         if (name != "trigger")
         {

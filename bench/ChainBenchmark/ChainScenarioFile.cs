@@ -3,8 +3,9 @@ using System.Globalization;
 namespace MeshAspire.Bench;
 
 /// <summary>
-/// The scenario of one chain case: trigger -> action01 -> action02 -> conclusion over one transport, a constant
-/// rate after a warm-up at the same rate, no capacity limit on the actions or the conclusion, tracing off.
+/// The scenario of one chain case: trigger -> action01 -> action02 -> conclusion over one transport (linked by host
+/// name for grpc and tcp, by topic for the brokers), a constant rate after a warm-up at the same rate, no capacity
+/// limit on the actions or the conclusion, tracing off.
 /// </summary>
 public static class ChainScenarioFile
 {
@@ -23,8 +24,15 @@ public static class ChainScenarioFile
         return path;
     }
 
-    public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes) =>
-        string.Create(CultureInfo.InvariantCulture, $"""
+    public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
+    {
+        var byHostname = transport is "grpc" or "tcp";
+        string Link(int from) => byHostname
+            ? $"communication.hostname.to={Components[from + 1].Name}"
+            : $"communication.to=WORKFLOW-{Components[from + 1].Name.ToUpperInvariant()}";
+        string Source(int to) => byHostname ? string.Empty : $"communication.from=WORKFLOW-{Components[to].Name.ToUpperInvariant()}";
+
+        return string.Create(CultureInfo.InvariantCulture, $"""
             # Written by bench/ChainBenchmark: {rate} msg/s over {transport} through the four-component chain.
             duration={(long)duration.TotalMilliseconds}ms
             warmup={(long)warmup.TotalMilliseconds}ms
@@ -38,18 +46,22 @@ public static class ChainScenarioFile
             rootname=trigger
             operation.ops.start={rate}
             operation.ops.end={rate}
-            communication.hostname.to=action01
+            {Link(0)}
 
             [action]
             rootname=action01
-            communication.hostname.to=action02
+            {Source(1)}
+            {Link(1)}
 
             [action]
             rootname=action02
-            communication.hostname.to=conclusion
+            {Source(2)}
+            {Link(2)}
 
             [conclusion]
             rootname=conclusion
+            {Source(3)}
 
             """);
+    }
 }

@@ -57,12 +57,7 @@ public static class MarkdownReport
     private static void Table(StringBuilder text, CaseKind kind, IReadOnlyList<CaseResult> rows)
     {
         text.AppendLine();
-        text.AppendLine(kind switch
-        {
-            CaseKind.Floor => "## Floor: one bare gRPC echo hop (client in the benchmark, echo server in another process)",
-            CaseKind.Grpc => "## gRPC chain: trigger -> action01 -> action02 -> conclusion (four processes)",
-            _ => "## TCP chain: trigger -> action01 -> action02 -> conclusion (four processes)",
-        });
+        text.AppendLine($"## {kind.Title()}");
         text.AppendLine();
         var latency = kind == CaseKind.Floor ? "round trip" : "e2e";
         Line(text, $"| rate (msg/s) | duration | sent | received | lost | achieved rate | gen. lag p99 | {latency} p50 | p90 | p99 | p99.9 | max | max RSS (MB) | CPU (cores) | machine CPU before / during | goal |");
