@@ -32,16 +32,20 @@ internal static class KafkaTopicProvisioner
                     return;
                 }
 
-                if (found is null || found.Error.Code == ErrorCode.UnknownTopicOrPart)
+                var error = found?.Error ?? new Error(ErrorCode.UnknownTopicOrPart);
+                lastError = new KafkaException(error);
+                if (IsMissing(error.Code))
                 {
-                    await CreateAsync(admin, topic);
+                    lastError = await CreateAsync(admin, topic) ?? lastError;
                 }
-
-                lastError = new KafkaException(found?.Error ?? new Error(ErrorCode.UnknownTopicOrPart));
             }
             catch (KafkaException error)
             {
                 lastError = error;
+                if (IsMissing(error.Error.Code))
+                {
+                    lastError = await CreateAsync(admin, topic) ?? lastError;
+                }
             }
 
             await Task.Delay(backoff.Next(), cancellationToken);
@@ -50,16 +54,25 @@ internal static class KafkaTopicProvisioner
         throw new HopUnreachableException(target, options.ConnectTimeout, lastError);
     }
 
-    private static async Task CreateAsync(IAdminClient admin, string topic)
+    private static bool IsMissing(ErrorCode code) => code is ErrorCode.UnknownTopicOrPart or ErrorCode.Local_UnknownTopic;
+
+    /// <summary>Asks for the topic, which the next round of <see cref="EnsureAsync"/> looks for; the broker's refusal, if any.</summary>
+    private static async Task<KafkaException?> CreateAsync(IAdminClient admin, string topic)
     {
         try
         {
             await admin.CreateTopicsAsync(
                 [new TopicSpecification { Name = topic, NumPartitions = 1, ReplicationFactor = -1 }],
                 new CreateTopicsOptions { RequestTimeout = RequestTimeout, OperationTimeout = RequestTimeout });
+            return null;
         }
         catch (CreateTopicsException error) when (error.Results.All(r => r.Error.Code == ErrorCode.TopicAlreadyExists))
         {
+            return null;
+        }
+        catch (KafkaException error)
+        {
+            return error;
         }
     }
 }
