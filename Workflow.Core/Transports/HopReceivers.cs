@@ -1,5 +1,6 @@
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Transports.Kafka;
 using MeshAspire.Workflow.Transports.Nats;
 using Microsoft.Extensions.Configuration;
 
@@ -21,6 +22,7 @@ public static class HopReceivers
         {
             TransportKind.Nats => new NatsHopReceiver(broker, topic, intake, options),
             TransportKind.JetStream => new JetStreamHopReceiver(broker, topic, intake, options),
+            TransportKind.Kafka => new KafkaHopReceiver(broker, topic, intake, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' has no receiver yet"),
         };
 }

@@ -1,7 +1,8 @@
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
-using MeshAspire.Workflow.Transports.Nats;
 using MeshAspire.Workflow.Transports.Grpc;
+using MeshAspire.Workflow.Transports.Kafka;
+using MeshAspire.Workflow.Transports.Nats;
 using MeshAspire.Workflow.Transports.Tcp;
 using Microsoft.Extensions.Configuration;
 
@@ -37,6 +38,7 @@ public static class HopSenders
         {
             TransportKind.Nats => new NatsHopSender(broker, topic, observer, options),
             TransportKind.JetStream => new JetStreamHopSender(broker, topic, observer, options),
+            TransportKind.Kafka => new KafkaHopSender(broker, topic, observer, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' is not available yet"),
         };
 }

@@ -1,0 +1,75 @@
+using Confluent.Kafka;
+using Google.Protobuf;
+using MeshAspire.Workflow.Timing;
+
+namespace MeshAspire.Workflow.Transports.Kafka;
+
+/// <summary>
+/// Publishes each envelope as one record to the hop's topic (<see cref="KafkaTopicName"/>). <c>Produce</c> only
+/// queues the record; librdkafka sends it, retries it without duplicates (idempotence) and reports on its poll thread:
+/// acknowledged once every in-sync replica has it (<c>acks=all</c>), else the failure. A full local queue fails the
+/// message at once rather than waiting for room.
+/// </summary>
+public sealed class KafkaHopSender : IHopSender
+{
+    private static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(1);
+
+    private readonly BrokerEndpoint _broker;
+    private readonly string _topic;
+    private readonly IDeliveryObserver _observer;
+    private readonly TopicOptions _options;
+    private readonly IProducer<Null, byte[]> _producer;
+
+    public KafkaHopSender(BrokerEndpoint broker, string scenarioTopic, IDeliveryObserver observer, TopicOptions options)
+    {
+        _broker = broker;
+        _topic = KafkaTopicName.For(scenarioTopic);
+        _observer = observer;
+        _options = options;
+        _producer = new ProducerBuilder<Null, byte[]>(KafkaClientConfigs.Producer(broker, options)).Build();
+    }
+
+    public string Target => $"topic {_topic} on {_broker}";
+
+    public Task ConnectAsync(CancellationToken cancellationToken) =>
+        KafkaTopicProvisioner.EnsureAsync(_broker, _topic, _options, Target, cancellationToken);
+
+    public void Send(Envelope envelope, long token)
+    {
+        var record = new Message<Null, byte[]> { Value = envelope.ToByteArray(), Headers = KafkaRecordHeaders.For(envelope) };
+        try
+        {
+            _producer.Produce(_topic, record, report => Report(report.Status, report.Error.Code, token));
+        }
+        catch (KafkaException error)
+        {
+            _observer.Failed(token, KafkaDeliveryOutcome.OfRefused(error.Error.Code));
+        }
+        catch (ObjectDisposedException)
+        {
+            _observer.Failed(token, DeliveryFailure.NotConnected);
+        }
+    }
+
+    private void Report(PersistenceStatus status, ErrorCode error, long token)
+    {
+        if (KafkaDeliveryOutcome.Of(status, error) is { } failure)
+        {
+            _observer.Failed(token, failure);
+        }
+        else
+        {
+            _observer.Acknowledged(token, UnixClock.NowNanos());
+        }
+    }
+
+    /// <summary>
+    /// Waits until every queued record has its report: the call timeout bounds each record's life, so every token
+    /// is reported once before the producer goes.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Task.Run(() => _producer.Flush(_options.CallTimeout + FlushGrace));
+        _producer.Dispose();
+    }
+}
