@@ -29,8 +29,8 @@ var broker = hosting is null ? null : builder.AddBroker(run, hosting);
 // Workflow: trigger -> action... -> conclusion, one project resource per component
 var chain = builder.AddWorkflowChain(run, broker);
 
-// Metrics: the collector follows the run; the trigger starts once it is up
-var collector = builder.AddRunCollector(run, chain);
+// Metrics: the collector follows the run and scrapes the broker; the trigger starts once it is up
+var collector = builder.AddRunCollector(run, chain, broker);
 chain[0].WaitFor(collector);
 
 if (options.ExitWhenDone)

@@ -70,8 +70,12 @@ internal static class WorkflowResourceExtensions
     }
 
     /// <summary>The collector: it follows the run, pulls every component's records and writes the results.</summary>
+    /// <param name="broker">The run's broker, if any: the collector scrapes its metrics endpoint while the run goes on.</param>
     public static IResourceBuilder<ProjectResource> AddRunCollector(
-        this IDistributedApplicationBuilder builder, WorkflowRun run, IReadOnlyList<IResourceBuilder<ProjectResource>> chain)
+        this IDistributedApplicationBuilder builder,
+        WorkflowRun run,
+        IReadOnlyList<IResourceBuilder<ProjectResource>> chain,
+        IResourceBuilder<IResourceWithConnectionString>? broker)
     {
         var collector = builder.AddProject<Projects.MetricsCollector>(CollectorName)
             .WithEnvironment(EnvironmentName(WorkflowOptions.Scenario), run.ScenarioPath)
@@ -80,6 +84,12 @@ internal static class WorkflowResourceExtensions
         foreach (var component in chain)
         {
             collector.WithReference(component.GetEndpoint(HttpEndpoint));
+        }
+
+        if (broker?.Resource is IResourceWithEndpoints withEndpoints
+            && withEndpoints.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == Brokers.BrokerEndpoints.Metrics))
+        {
+            collector.WithReference(new EndpointReference(withEndpoints, Brokers.BrokerEndpoints.Metrics));
         }
 
         return collector;

@@ -9,6 +9,11 @@ public static class CollectorOptions
     /// <summary>How long to wait for the trigger to answer at all, beyond the scenario's connect timeout.</summary>
     public const string StartupGrace = "Collector:StartupGrace";
 
+    /// <summary>How often the run's broker is scraped.</summary>
+    public const string ScrapeInterval = "Collector:ScrapeInterval";
+
+    public static readonly TimeSpan DefaultScrapeInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the trigger's and conclusion's /run are polled.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 

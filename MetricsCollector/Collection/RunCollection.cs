@@ -1,4 +1,6 @@
+using MeshAspire.MetricsCollector.Brokers;
 using MeshAspire.MetricsCollector.Results;
+using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
 
@@ -44,13 +46,35 @@ public sealed partial class RunCollection(
         var runId = configuration[WorkflowOptions.RunId] ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{scenario.Name}";
         var results = configuration[CollectorOptions.Results] ?? Path.Combine("runs", runId);
         var grace = configuration.GetValue(CollectorOptions.StartupGrace, CollectorOptions.DefaultStartupGrace);
-        var components = ComponentDirectory.Discover(scenario, configuration, httpClients.CreateClient(nameof(RunCollection)));
+        var http = httpClients.CreateClient(nameof(RunCollection));
+        var components = ComponentDirectory.Discover(scenario, configuration, http);
+        var broker = BrokerTarget.Discover(scenario, configuration);
+        var interval = configuration.GetValue(CollectorOptions.ScrapeInterval, CollectorOptions.DefaultScrapeInterval);
 
+        using var scraping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var recording = broker is null ? Task.FromResult<BrokerRecording?>(null) : RecordAsync(broker, http, results, interval, scraping.Token);
         var run = await collector.CollectAsync(scenario, runId, components, grace, stoppingToken);
-        var written = await RunResultsWriter.WriteAsync(results, run.Analysis, run.Records, stoppingToken);
+        await scraping.CancelAsync();
+        var analysis = WithBrokerNote(run.Analysis, await recording);
+        var written = await RunResultsWriter.WriteAsync(results, analysis, run.Records, stoppingToken);
         LogWritten(Path.GetFullPath(written));
-        Console.WriteLine(SummaryTable.Render(run.Analysis.Summary));
+        Console.WriteLine(SummaryTable.Render(analysis.Summary));
         return run.ExitCode;
+    }
+
+    private static async Task<BrokerRecording?> RecordAsync(BrokerTarget broker, HttpClient http, string results, TimeSpan interval, CancellationToken stopping) =>
+        await BrokerMetricsRecorder.RecordAsync(broker, http, results, interval, stopping);
+
+    /// <summary>A broker whose scrapes failed is said in the run's notes: its series has gaps, the run is still measured.</summary>
+    private static RunAnalysis WithBrokerNote(RunAnalysis analysis, BrokerRecording? recording)
+    {
+        if (recording is not { Failed: > 0 })
+        {
+            return analysis;
+        }
+
+        var note = $"broker {recording.Target.Name}: {recording.Failed} of {recording.Scrapes} metrics scrapes of {recording.Target.Address} failed (gaps in brokers/{recording.Target.Name}.prom)";
+        return analysis with { Summary = analysis.Summary with { Notes = [.. analysis.Summary.Notes, note] } };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "results written to {Folder}")]

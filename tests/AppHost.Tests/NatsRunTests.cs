@@ -33,6 +33,17 @@ public sealed class NatsRunTests(NatsRunFixture run) : IClassFixture<NatsRunFixt
         var hops = run.Summary.GetProperty("hops").EnumerateArray().Select(h => h.GetProperty("component").GetString()!).ToArray();
         Assert.Equal(new[] { "action01", "action02", "conclusion" }, hops);
     }
+
+    [Fact]
+    public void The_collector_scraped_the_brokers_monitoring_while_the_run_went_on()
+    {
+        var scrapes = File.ReadAllText(Path.Combine(run.ResultsFolder, "brokers", "nats.prom"));
+
+        Assert.Contains("# scrape nats http://", scrapes, StringComparison.Ordinal);
+        Assert.DoesNotContain(" failed: ", scrapes, StringComparison.Ordinal);
+        Assert.Contains("# TYPE nats_varz_in_msgs counter", scrapes, StringComparison.Ordinal);
+        Assert.Contains("nats_connz_subscriptions{cid=", scrapes, StringComparison.Ordinal);
+    }
 }
 
 public sealed class NatsRunFixture() : AppHostRunFixture("smoke-nats.properties");
