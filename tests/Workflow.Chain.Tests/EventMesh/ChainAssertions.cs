@@ -45,6 +45,22 @@ internal static class ChainAssertions
         return inversions;
     }
 
+    /// <summary>The conclusion's measured arrivals, as the accounting counts them: not warm-up, not after the drain deadline.</summary>
+    public static HashSet<long> DistinctSequencesBeforeDrain(RunRecords records)
+    {
+        var conclusion = records.Conclusion!.Records;
+        var sequences = new HashSet<long>();
+        for (long i = 0; i < conclusion.Count; i++)
+        {
+            if (conclusion[i].Repetition > 0 && !records.IsAfterDrain(conclusion[i].ForwardedNanos))
+            {
+                sequences.Add(conclusion[i].Sequence);
+            }
+        }
+
+        return sequences;
+    }
+
     public static HashSet<long> DistinctSequences(ComponentRecords component)
     {
         var sequences = new HashSet<long>();
