@@ -107,6 +107,36 @@ public sealed class EventMeshClientTests
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Each_event_goes_to_one_consumer_of_each_subscribed_group()
+    {
+        await using var standIn = await EventMeshStandIn.StartAsync();
+        var broker = new BrokerEndpoint("eventmesh", standIn.Address);
+        var (first, second, other) = (new RecordingSink(), new RecordingSink(), new RecordingSink());
+        await using var firstReceiver = new EventMeshHopReceiver(broker, Topic, new TopicIntake(first, RunId), Consumer, Identity);
+        await using var secondReceiver = new EventMeshHopReceiver(broker, Topic, new TopicIntake(second, RunId), Consumer, Identity);
+        await using var otherReceiver = new EventMeshHopReceiver(broker, Topic, new TopicIntake(other, RunId), Consumer with { Component = "audit" }, Identity);
+        await Task.WhenAll(firstReceiver.StartAsync(CancellationToken.None), secondReceiver.StartAsync(CancellationToken.None), otherReceiver.StartAsync(CancellationToken.None));
+        var observer = new RecordingObserver();
+        await using var sender = new EventMeshHopSender(broker, Topic, observer, Producer, Identity);
+        await sender.ConnectAsync(CancellationToken.None);
+
+        for (var token = 0; token < 20; token++)
+        {
+            sender.Send(Envelope(token), token);
+        }
+
+        await Poll.UntilAsync(
+            () => first.Envelopes.Count + second.Envelopes.Count == 20 && other.Envelopes.Count == 20 && observer.Outcomes.Count == 20,
+            "both groups have every event and every publish is answered");
+        var group = first.Envelopes.Concat(second.Envelopes).Select(e => e.Sequence).ToArray();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), group.Order());
+        Assert.NotEmpty(first.Envelopes);
+        Assert.NotEmpty(second.Envelopes);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), other.Envelopes.Select(e => e.Sequence).Order());
+        Assert.All(observer.Outcomes.Values, outcome => Assert.Equal("acknowledged", outcome));
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Client_resubscribe_in_a_heartbeat_reply_makes_the_receiver_subscribe_again()
     {
         await using var standIn = await EventMeshStandIn.StartAsync();
