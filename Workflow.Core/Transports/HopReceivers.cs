@@ -1,5 +1,6 @@
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Transports.EventMesh;
 using MeshAspire.Workflow.Transports.Kafka;
 using MeshAspire.Workflow.Transports.Nats;
 using Microsoft.Extensions.Configuration;
@@ -14,15 +15,18 @@ public static class HopReceivers
     {
         var transport = setup.Scenario.Settings.Transport;
         var topic = setup.Spec.TopicFrom ?? throw new InvalidOperationException($"'{setup.Spec.RootName}' consumes no topic");
-        return Create(transport, BrokerEndpoint.Resolve(configuration, transport), topic, intake, setup.TopicOptions());
+        return Create(transport, BrokerEndpoint.Resolve(configuration, transport), topic, intake, setup.TopicOptions(), configuration);
     }
 
-    public static IHopReceiver Create(TransportKind transport, BrokerEndpoint broker, string topic, TopicIntake intake, TopicOptions options) =>
+    /// <param name="configuration">Where a transport finds its client settings beyond the broker (EventMesh's credentials).</param>
+    public static IHopReceiver Create(
+        TransportKind transport, BrokerEndpoint broker, string topic, TopicIntake intake, TopicOptions options, IConfiguration? configuration = null) =>
         transport switch
         {
             TransportKind.Nats => new NatsHopReceiver(broker, topic, intake, options),
             TransportKind.JetStream => new JetStreamHopReceiver(broker, topic, intake, options),
             TransportKind.Kafka => new KafkaHopReceiver(broker, topic, intake, options),
+            TransportKind.EventMesh => new EventMeshHopReceiver(broker, topic, intake, options, EventMeshClientIdentity.From(configuration)),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' has no receiver yet"),
         };
 }

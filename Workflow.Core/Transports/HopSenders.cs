@@ -1,5 +1,6 @@
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Transports.EventMesh;
 using MeshAspire.Workflow.Transports.Grpc;
 using MeshAspire.Workflow.Transports.Kafka;
 using MeshAspire.Workflow.Transports.Nats;
@@ -22,7 +23,7 @@ public static class HopSenders
         }
 
         var topic = setup.Spec.TopicTo ?? throw new InvalidOperationException($"'{setup.Spec.RootName}' publishes to no topic");
-        return CreateAsync(transport, BrokerEndpoint.Resolve(configuration, transport), topic, observer, setup.TopicOptions());
+        return CreateAsync(transport, BrokerEndpoint.Resolve(configuration, transport), topic, observer, setup.TopicOptions(), configuration);
     }
 
     public static IHopSender Create(TransportKind transport, HopAddress address, IDeliveryObserver observer, HopSenderOptions options) =>
@@ -33,12 +34,15 @@ public static class HopSenders
             _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, "not a sync transport"),
         };
 
-    public static IHopSender CreateAsync(TransportKind transport, BrokerEndpoint broker, string topic, IDeliveryObserver observer, TopicOptions options) =>
+    /// <param name="configuration">Where a transport finds its client settings beyond the broker (EventMesh's credentials).</param>
+    public static IHopSender CreateAsync(
+        TransportKind transport, BrokerEndpoint broker, string topic, IDeliveryObserver observer, TopicOptions options, IConfiguration? configuration = null) =>
         transport switch
         {
             TransportKind.Nats => new NatsHopSender(broker, topic, observer, options),
             TransportKind.JetStream => new JetStreamHopSender(broker, topic, observer, options),
             TransportKind.Kafka => new KafkaHopSender(broker, topic, observer, options),
+            TransportKind.EventMesh => new EventMeshHopSender(broker, topic, observer, options, EventMeshClientIdentity.From(configuration)),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' is not available yet"),
         };
 }
