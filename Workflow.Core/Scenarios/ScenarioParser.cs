@@ -44,6 +44,7 @@ public static class ScenarioParser
         }
 
         CheckThesisPacing(settings.Settings.Pacing, components, errors);
+        CheckReplyTopic(settings.Settings.ReplyTopic, globals, transport, components, errors);
 
         if (errors.HasErrors || chain is null)
         {
@@ -57,6 +58,37 @@ public static class ScenarioParser
             Chain = chain,
         };
         return new ScenarioParseResult(scenario, []);
+    }
+
+    /// <summary>A reply topic needs an async transport and a topic of its own, apart from the chain's.</summary>
+    private static void CheckReplyTopic(
+        string? replyTopic, ScenarioScope globals, TransportKind transport, IReadOnlyList<ParsedComponent> components, ScenarioErrorSink errors)
+    {
+        if (replyTopic is null)
+        {
+            return;
+        }
+
+        var line = globals.LineOf(ScenarioKeys.ReplyTopic);
+        if (transport.IsSynchronous())
+        {
+            errors.Add(
+                line,
+                ScenarioKeys.ReplyTopic,
+                $"reply.topic needs an event-mesh transport, but this scenario runs on {transport.ToKey()}, whose hops already answer",
+                "remove the line, or set transport to nats, jetstream, rabbitmq, kafka or eventmesh");
+            return;
+        }
+
+        var taken = components.FirstOrDefault(c => c.Spec.TopicTo == replyTopic || c.Spec.TopicFrom == replyTopic);
+        if (taken is not null)
+        {
+            errors.Add(
+                line,
+                ScenarioKeys.ReplyTopic,
+                $"topic '{replyTopic}' already links the chain ({taken.Describe()}): replies need a topic of their own",
+                "choose another name, e.g. WORKFLOW-REPLY");
+        }
     }
 
     /// <summary>Sorts the lines into the global scope and one scope per section, checking where each key belongs.</summary>

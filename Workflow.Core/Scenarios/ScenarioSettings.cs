@@ -44,4 +44,10 @@ public sealed record ScenarioSettings
     /// generator lag, so that an overloaded first hop cannot grow the trigger's memory and starve it without bound.
     /// </summary>
     public int MaxInFlight { get; init; } = DefaultMaxInFlight;
+
+    /// <summary>
+    /// <c>reply.topic</c> (async transports): the conclusion publishes a short reply for every message to this topic
+    /// and the trigger consumes it, so the trigger measures a round trip on its own clock alone. Null: no replies.
+    /// </summary>
+    public string? ReplyTopic { get; init; }
 }

@@ -54,6 +54,7 @@ internal static class SettingsReader
             ConnectTimeout = read.Duration(ScenarioKeys.ConnectTimeout, allowZero: false) ?? defaults.ConnectTimeout,
             TraceEvery = read.Integer(ScenarioKeys.TracingEvery, 0, int.MaxValue, "one traced message in this many (0 turns tracing off)") ?? defaults.TraceEvery,
             MaxInFlight = read.Integer(ScenarioKeys.MaxInFlight, 1, MaxInFlightLimit, "a number of unanswered messages") ?? defaults.MaxInFlight,
+            ReplyTopic = read.Topic(ScenarioKeys.ReplyTopic),
         };
         return new GlobalSettings(settings, transport);
     }
