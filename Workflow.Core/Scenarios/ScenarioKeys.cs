@@ -14,6 +14,7 @@ public static class ScenarioKeys
     public const string ConnectTimeout = "connect.timeout";
     public const string TracingEvery = "tracing.every";
     public const string MaxInFlight = "max.in.flight";
+    public const string PublisherConfirms = "publisher.confirms";
 
     public const string RootName = "rootname";
     public const string OpsStart = "operation.ops.start";
@@ -32,6 +33,7 @@ public static class ScenarioKeys
     public static IReadOnlyList<string> GlobalKeys { get; } =
     [
         Duration, Transport, Mesh, Pacing, PayloadBytes, Warmup, Drain, Repetitions, ConnectTimeout, TracingEvery, MaxInFlight,
+        PublisherConfirms,
     ];
 
     /// <summary>The keys that go inside a <c>[trigger]</c>, <c>[action]</c> or <c>[conclusion]</c> section.</summary>

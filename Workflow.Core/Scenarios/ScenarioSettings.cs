@@ -44,4 +44,11 @@ public sealed record ScenarioSettings
     /// generator lag, so that an overloaded first hop cannot grow the trigger's memory and starve it without bound.
     /// </summary>
     public int MaxInFlight { get; init; } = DefaultMaxInFlight;
+
+    /// <summary>
+    /// <c>publisher.confirms</c>: on a broker that confirms publishes (rabbitmq), a message counts as delivered to the
+    /// next hop only once the broker confirmed it, and one the broker refused or lost is published again; false
+    /// counts it once the client took it and never publishes again.
+    /// </summary>
+    public bool PublisherConfirms { get; init; } = true;
 }
