@@ -1,5 +1,6 @@
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Transports.RabbitMq;
 using Microsoft.Extensions.Configuration;
 
 namespace MeshAspire.Workflow.Transports;
@@ -18,6 +19,7 @@ public static class HopReceivers
     public static IHopReceiver Create(TransportKind transport, BrokerEndpoint broker, string topic, TopicIntake intake, TopicOptions options) =>
         transport switch
         {
+            TransportKind.RabbitMq => new RabbitMqHopReceiver(broker, topic, intake, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' has no receiver yet"),
         };
 }

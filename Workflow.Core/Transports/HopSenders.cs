@@ -1,6 +1,7 @@
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
 using MeshAspire.Workflow.Transports.Grpc;
+using MeshAspire.Workflow.Transports.RabbitMq;
 using MeshAspire.Workflow.Transports.Tcp;
 using Microsoft.Extensions.Configuration;
 
@@ -34,6 +35,7 @@ public static class HopSenders
     public static IHopSender CreateAsync(TransportKind transport, BrokerEndpoint broker, string topic, IDeliveryObserver observer, TopicOptions options) =>
         transport switch
         {
+            TransportKind.RabbitMq => new RabbitMqHopSender(broker, topic, observer, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' is not available yet"),
         };
 }
