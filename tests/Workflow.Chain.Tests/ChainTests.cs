@@ -76,7 +76,7 @@ public sealed class ChainTests
     }
 
     /// <summary>intended ≤ sent ≤ each hop's receive ≤ its send ≤ … ≤ conclusion's receive ≤ done; every answer after its send.</summary>
-    private static void AssertStampsOrdered(RunRecords records)
+    internal static void AssertStampsOrdered(RunRecords records)
     {
         var conclusion = records.Conclusion!;
         for (long i = 0; i < conclusion.Records.Count; i++)
@@ -101,7 +101,7 @@ public sealed class ChainTests
         }
     }
 
-    private static long CountInversions(ComponentRecords conclusion)
+    internal static long CountInversions(ComponentRecords conclusion)
     {
         long inversions = 0, highest = -1;
         for (long i = 0; i < conclusion.Records.Count; i++)
