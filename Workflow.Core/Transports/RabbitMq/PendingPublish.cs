@@ -29,19 +29,12 @@ internal sealed class PendingPublish
 
     public BasicProperties Properties { get; }
 
-    /// <summary>How many times the message was handed back to be published again.</summary>
-    public int Retries { get; private set; }
-
     /// <summary>True when <paramref name="callTimeout"/> has passed since the message was first sent.</summary>
     public bool HasExpired(long nowTimestamp, TimeSpan callTimeout) =>
         Stopwatch.GetElapsedTime(_firstAttemptTimestamp, nowTimestamp) >= callTimeout;
 
     /// <summary>How long to wait before the next attempt: 50 ms doubling up to 2 s.</summary>
-    public TimeSpan NextRetryDelay()
-    {
-        Retries++;
-        return _backoff.Next();
-    }
+    public TimeSpan NextRetryDelay() => _backoff.Next();
 
     /// <summary>The token of a message the broker returned, from its message id; null when it is none of ours.</summary>
     public static long? TokenOf(IReadOnlyBasicProperties properties) =>
