@@ -116,6 +116,16 @@ public sealed class RabbitMqHopTests(RabbitMqServer broker) : IClassFixture<Rabb
         Assert.False(inbound.Reader.TryRead(out _));
     }
 
+    [Fact(Timeout = Timeout)]
+    public async Task The_node_serves_its_prometheus_metrics_on_its_own_port()
+    {
+        using var http = new HttpClient();
+
+        var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{broker.PrometheusPort}/metrics"));
+
+        Assert.Contains("rabbitmq_connections ", metrics, StringComparison.Ordinal);
+    }
+
     private IChannel Admin => _channel ?? throw new InvalidOperationException("no admin channel");
 
     private BrokerEndpoint Broker => new("rabbitmq", broker.ConnectionString);
