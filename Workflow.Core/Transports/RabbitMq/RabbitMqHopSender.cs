@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using MeshAspire.Workflow.Timing;
 using Google.Protobuf;
+using MeshAspire.Workflow.Timing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
