@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Sockets;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -100,11 +101,6 @@ public sealed class RabbitMqServer : IAsyncLifetime
         var node = _node ?? throw new InvalidOperationException("the node is not running");
         _node = null;
         await KillAsync(node);
-        using var timeout = new CancellationTokenSource(BootTimeout);
-        while (await Epmd.IsRegisteredAsync(ShortName, timeout.Token))
-        {
-            await Task.Delay(PollInterval, timeout.Token);
-        }
     }
 
     public async Task DisposeAsync()
@@ -135,7 +131,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
                 await connection.CloseAsync();
                 return;
             }
-            catch (Exception error) when (error is BrokerUnreachableException or OperationInterruptedException or IOException)
+            catch (Exception error) when (error is RabbitMQClientException or IOException or SocketException or TimeoutException)
             {
                 if (DateTime.UtcNow > giveUpAt)
                 {
@@ -147,7 +143,8 @@ public sealed class RabbitMqServer : IAsyncLifetime
         }
     }
 
-    private static async Task KillAsync(Process node)
+    /// <summary>Kills the node's process tree and waits until epmd has let go of its name, which it does once the VM is gone.</summary>
+    private async Task KillAsync(Process node)
     {
         using (node)
         {
@@ -157,6 +154,12 @@ public sealed class RabbitMqServer : IAsyncLifetime
             }
 
             await node.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(BootTimeout);
+        while (await Epmd.IsRegisteredAsync(ShortName, timeout.Token))
+        {
+            await Task.Delay(PollInterval, timeout.Token);
         }
     }
 
