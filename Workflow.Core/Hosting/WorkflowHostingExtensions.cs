@@ -113,7 +113,8 @@ public static class WorkflowHostingExtensions
     public static TopicOptions TopicOptions(this ComponentSetup setup)
     {
         var sender = setup.SenderOptions();
-        return new TopicOptions(setup.Spec.RootName, setup.Identity.RunId, sender.ConnectTimeout, sender.CallTimeout);
+        return new TopicOptions(
+            setup.Spec.RootName, setup.Identity.RunId, sender.ConnectTimeout, sender.CallTimeout, setup.Scenario.Settings.PublisherConfirms);
     }
 
     private static IPAddress? ReadListenAddress(IConfiguration configuration)

@@ -15,6 +15,7 @@ public static class ScenarioKeys
     public const string TracingEvery = "tracing.every";
     public const string MaxInFlight = "max.in.flight";
     public const string ReplyTopic = "reply.topic";
+    public const string PublisherConfirms = "publisher.confirms";
 
     public const string RootName = "rootname";
     public const string OpsStart = "operation.ops.start";
@@ -34,6 +35,7 @@ public static class ScenarioKeys
     [
         Duration, Transport, Mesh, Pacing, PayloadBytes, Warmup, Drain, Repetitions, ConnectTimeout, TracingEvery, MaxInFlight,
         ReplyTopic,
+        PublisherConfirms,
     ];
 
     /// <summary>The keys that go inside a <c>[trigger]</c>, <c>[action]</c> or <c>[conclusion]</c> section.</summary>

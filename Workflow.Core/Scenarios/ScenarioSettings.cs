@@ -50,4 +50,11 @@ public sealed record ScenarioSettings
     /// and the trigger consumes it, so the trigger measures a round trip on its own clock alone. Null: no replies.
     /// </summary>
     public string? ReplyTopic { get; init; }
+
+    /// <summary>
+    /// <c>publisher.confirms</c>: on a broker that confirms publishes (rabbitmq), a message counts as delivered to the
+    /// next hop only once the broker confirmed it, and one the broker refused or lost is published again; false
+    /// counts it once the client took it and never publishes again.
+    /// </summary>
+    public bool PublisherConfirms { get; init; } = true;
 }

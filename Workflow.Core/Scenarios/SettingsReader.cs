@@ -27,6 +27,12 @@ internal static class SettingsReader
         ("thesis", PacingMode.Thesis),
     ];
 
+    public static readonly IReadOnlyList<(string Name, bool Value)> Booleans =
+    [
+        ("true", true),
+        ("false", false),
+    ];
+
     public static GlobalSettings Read(ScenarioScope scope, ScenarioErrorSink errors)
     {
         var read = new ScenarioValueReader(scope, errors);
@@ -55,6 +61,7 @@ internal static class SettingsReader
             TraceEvery = read.Integer(ScenarioKeys.TracingEvery, 0, int.MaxValue, "one traced message in this many (0 turns tracing off)") ?? defaults.TraceEvery,
             MaxInFlight = read.Integer(ScenarioKeys.MaxInFlight, 1, MaxInFlightLimit, "a number of unanswered messages") ?? defaults.MaxInFlight,
             ReplyTopic = read.Topic(ScenarioKeys.ReplyTopic),
+            PublisherConfirms = read.Choice(ScenarioKeys.PublisherConfirms, Booleans) ?? defaults.PublisherConfirms,
         };
         return new GlobalSettings(settings, transport);
     }

@@ -3,6 +3,7 @@ using MeshAspire.Workflow.Scenarios;
 using MeshAspire.Workflow.Transports.EventMesh;
 using MeshAspire.Workflow.Transports.Kafka;
 using MeshAspire.Workflow.Transports.Nats;
+using MeshAspire.Workflow.Transports.RabbitMq;
 using Microsoft.Extensions.Configuration;
 
 namespace MeshAspire.Workflow.Transports;
@@ -27,6 +28,7 @@ public static class HopReceivers
             TransportKind.JetStream => new JetStreamHopReceiver(broker, topic, intake, options),
             TransportKind.Kafka => new KafkaHopReceiver(broker, topic, intake, options),
             TransportKind.EventMesh => new EventMeshHopReceiver(broker, topic, intake, options, EventMeshClientIdentity.From(configuration)),
+            TransportKind.RabbitMq => new RabbitMqHopReceiver(broker, topic, intake, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' has no receiver yet"),
         };
 }

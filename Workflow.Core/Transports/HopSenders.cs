@@ -4,6 +4,7 @@ using MeshAspire.Workflow.Transports.EventMesh;
 using MeshAspire.Workflow.Transports.Grpc;
 using MeshAspire.Workflow.Transports.Kafka;
 using MeshAspire.Workflow.Transports.Nats;
+using MeshAspire.Workflow.Transports.RabbitMq;
 using MeshAspire.Workflow.Transports.Tcp;
 using Microsoft.Extensions.Configuration;
 
@@ -43,6 +44,7 @@ public static class HopSenders
             TransportKind.JetStream => new JetStreamHopSender(broker, topic, observer, options),
             TransportKind.Kafka => new KafkaHopSender(broker, topic, observer, options),
             TransportKind.EventMesh => new EventMeshHopSender(broker, topic, observer, options, EventMeshClientIdentity.From(configuration)),
+            TransportKind.RabbitMq => new RabbitMqHopSender(broker, topic, observer, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' is not available yet"),
         };
 }

@@ -14,6 +14,7 @@ public sealed class ScenarioErrorTests
     [InlineData(1, "duraton=2minutes", "duraton", "duration")]
     [InlineData(2, "Mesh=istio", "Mesh", "mesh")]
     [InlineData(2, "PAYLOAD.BYTES=10", "PAYLOAD.BYTES", "payload.bytes")]
+    [InlineData(2, "publisher.confirm=true", "publisher.confirm", "publisher.confirms")]
     [InlineData(16, "Communication.Port.To=10091", "Communication.Port.To", "communication.port.to")]
     public void An_unknown_key_suggests_the_nearest_known_one(int line, string text, string key, string suggestion)
     {
@@ -106,6 +107,8 @@ public sealed class ScenarioErrorTests
     [InlineData("tracing.every=-1", "tracing.every", "a whole number from 0 to 2147483647")]
     [InlineData("tracing.every=99999999999", "tracing.every", "a whole number from 0 to 2147483647")]
     [InlineData("max.in.flight=0", "max.in.flight", "a whole number from 1 to 10000000")]
+    [InlineData("publisher.confirms=yes", "publisher.confirms", "'yes' is not accepted: expected one of true, false")]
+    [InlineData("publisher.confirms=", "publisher.confirms", "expected one of true, false")]
     [InlineData("transport=http", "transport", "expected one of grpc, tcp, nats, jetstream, rabbitmq, kafka, eventmesh")]
     [InlineData("mesh=consul", "mesh", "expected one of none, istio, istio-ambient, linkerd")]
     [InlineData("pacing=fast", "pacing", "expected one of linear, thesis")]
@@ -126,11 +129,20 @@ public sealed class ScenarioErrorTests
     [InlineData("mesh=istio_ambient", "did you mean 'istio-ambient'?")]
     [InlineData("mesh=linkerd2", "did you mean 'linkerd'?")]
     [InlineData("pacing=lineal", "did you mean 'linear'?")]
+    [InlineData("publisher.confirms=flase", "did you mean 'false'?")]
     public void A_misspelt_choice_suggests_the_nearest(string text, string hint)
     {
         var error = FailsOnce(With(Sync, (2, text)), 2, text[..text.IndexOf('=', StringComparison.Ordinal)]);
 
         Assert.Equal(hint, error.Hint);
+    }
+
+    [Fact]
+    public void A_bad_publisher_confirms_value_names_the_file_line_and_key()
+    {
+        var error = FailsOnce(With(Sync, (2, "publisher.confirms=1")), 2, "publisher.confirms");
+
+        Assert.StartsWith($"{FileLabel}:2: key 'publisher.confirms': '1' is not accepted: expected one of true, false", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

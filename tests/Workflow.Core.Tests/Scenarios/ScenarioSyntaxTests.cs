@@ -119,6 +119,7 @@ public sealed class ScenarioSyntaxTests
             "connect.timeout=PT1M",
             "tracing.every=0",
             "max.in.flight=5",
+            "publisher.confirms=FALSE",
             "[trigger]",
             "rootname=t",
             "operation.ops.start=1",
@@ -146,6 +147,7 @@ public sealed class ScenarioSyntaxTests
                 ConnectTimeout = TimeSpan.FromMinutes(1),
                 TraceEvery = 0,
                 MaxInFlight = 5,
+                PublisherConfirms = false,
             },
             scenario.Settings);
         Assert.Equal(["west-1", "east-2"], scenario.Chain.Select(c => c.Cluster));
@@ -164,6 +166,7 @@ public sealed class ScenarioSyntaxTests
         Assert.Equal(1, settings.Repetitions);
         Assert.Equal(ScenarioSettings.DefaultConnectTimeout, settings.ConnectTimeout);
         Assert.Equal(ScenarioSettings.DefaultTraceEvery, settings.TraceEvery);
+        Assert.True(settings.PublisherConfirms);
     }
 
     [Theory]
