@@ -3,6 +3,8 @@ using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Recording;
 using MeshAspire.Workflow.Running;
+using MeshAspire.Workflow.Transports;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +19,7 @@ public sealed partial class ConclusionRecorder(
     ComponentSetup setup,
     ComponentRun run,
     InboundQueue queue,
+    IConfiguration configuration,
     IHostApplicationLifetime lifetime,
     ILogger<ConclusionRecorder> logger) : InboundProcessor(setup, queue, lifetime)
 {
@@ -24,11 +27,29 @@ public sealed partial class ConclusionRecorder(
     private readonly SequenceSet _seen = new();
     private long _highestSequence = -1;
     private bool _reportedHopMismatch;
+    private IHopSender? _replies;
 
-    protected override Task PrepareAsync(CancellationToken cancellationToken)
+    /// <summary>With <c>reply.topic</c>, connects to the broker to send every first arrival's reply to the trigger.</summary>
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
+        var settings = Setup.Scenario.Settings;
+        if (settings.ReplyTopic is { } topic)
+        {
+            _replies = HopSenders.CreateAsync(
+                settings.Transport, BrokerEndpoint.Resolve(configuration, settings.Transport), topic, new ReplyObserver(run), Setup.TopicOptions(), configuration);
+            try
+            {
+                await _replies.ConnectAsync(cancellationToken);
+            }
+            catch (HopUnreachableException error)
+            {
+                run.Fail(error.Message);
+                LogUnreachable(error.Message);
+                return;
+            }
+        }
+
         run.MoveTo(RunState.Running);
-        return Task.CompletedTask;
     }
 
     protected override void Process(in InboundMessage message, long startedNanos)
@@ -60,6 +81,21 @@ public sealed partial class ConclusionRecorder(
             run.Record(LatencyKind.EndToEnd, startedNanos - envelope.IntendedNs);
             run.Record(LatencyKind.ServiceTime, startedNanos - message.ReceivedNanos);
         }
+
+        if (_replies is not null)
+        {
+            run.Counters.AddSent();
+            _replies.Send(ReplyObserver.ReplyTo(envelope), index);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_replies is not null)
+        {
+            await _replies.DisposeAsync();
+        }
     }
 
     private void KeepHopStamps(Envelope envelope, Span<long> stamps)
@@ -77,6 +113,9 @@ public sealed partial class ConclusionRecorder(
             stamps[(2 * i) + 1] = envelope.Hops[i].SentNs;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the reply topic is unreachable; the run cannot be replied to: {Reason}")]
+    private partial void LogUnreachable(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "message {Sequence} carries {Hops} hop stamps where the chain has {Expected} actions; missing stamps are recorded as 0")]
     private partial void LogHopMismatch(long sequence, int hops, int expected);

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Pacing;
 using MeshAspire.Workflow.Running;
+using MeshAspire.Workflow.Scenarios;
 using MeshAspire.Workflow.Transports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,8 @@ public sealed partial class TriggerRunner(
     private static readonly TimeSpan DrainPollInterval = TimeSpan.FromMilliseconds(5);
 
     private IHopSender? _sender;
+    private IHopReceiver? _replyReceiver;
+    private ReplyRecorder? _replies;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +43,7 @@ public sealed partial class TriggerRunner(
         try
         {
             await _sender.ConnectAsync(stoppingToken);
+            await SubscribeToRepliesAsync(stoppingToken);
         }
         catch (HopUnreachableException error)
         {
@@ -81,11 +85,28 @@ public sealed partial class TriggerRunner(
         LogCompleted(counters.Sent, counters.Acknowledged, counters.SendFailed, counters.Unacknowledged, counters.Outstanding);
     }
 
-    /// <summary>Waits until every sent message is answered or failed, or the drain timeout passes.</summary>
+    /// <summary>With <c>reply.topic</c>: subscribes to the conclusion's replies before the first message goes out.</summary>
+    private async Task SubscribeToRepliesAsync(CancellationToken stoppingToken)
+    {
+        if (setup.Scenario.Settings.ReplyTopic is not { } topic)
+        {
+            return;
+        }
+
+        var transport = setup.Scenario.Settings.Transport;
+        _replies = new ReplyRecorder(run);
+        _replyReceiver = HopReceivers.Create(
+            transport, BrokerEndpoint.Resolve(configuration, transport), topic, new TopicIntake(_replies, setup.Identity.RunId), setup.TopicOptions(), configuration);
+        LogSubscribingToReplies(_replyReceiver.Source);
+        await _replyReceiver.StartAsync(stoppingToken);
+    }
+
+    /// <summary>Waits until every sent message is answered or failed (and, with replies, replied to), or the drain timeout passes.</summary>
     private async Task DrainAsync(TimeSpan drain, CancellationToken stoppingToken)
     {
         var deadline = DateTime.UtcNow + drain;
-        while (run.Counters.Outstanding > 0 && DateTime.UtcNow < deadline)
+        while ((run.Counters.Outstanding > 0 || (_replies is not null && _replies.Replies < run.Counters.Sent - run.Counters.SendFailed))
+               && DateTime.UtcNow < deadline)
         {
             await Task.Delay(DrainPollInterval, stoppingToken);
         }
@@ -99,7 +120,15 @@ public sealed partial class TriggerRunner(
         {
             await _sender.DisposeAsync();
         }
+
+        if (_replyReceiver is not null)
+        {
+            await _replyReceiver.DisposeAsync();
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "subscribing to the conclusion's replies on {Source}")]
+    private partial void LogSubscribingToReplies(string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "connecting to the first hop {Target}")]
     private partial void LogConnecting(string target);

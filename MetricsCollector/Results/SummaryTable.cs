@@ -29,6 +29,10 @@ public static class SummaryTable
         text.AppendLine(Invariant, $"{"latency (ms)",-36}{"count",10}{"p50",10}{"p90",10}{"p99",10}{"p99.9",10}{"max",10}");
         Row(text, "end-to-end", summary.EndToEnd);
         Row(text, "generator lag", summary.GeneratorLag);
+        if (summary.Reply is { } reply)
+        {
+            Row(text, "reply (trigger clock)", reply);
+        }
         var answer = AnswerOf(summary.Transport);
         foreach (var hop in summary.Hops)
         {

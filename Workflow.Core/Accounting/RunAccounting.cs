@@ -19,6 +19,7 @@ public static class RunAccounting
         var repetitions = Enumerable.Range(1, settings.Repetitions).ToDictionary(r => r, r => new RepetitionTally());
 
         var generatorLag = LatencyHistograms.Create();
+        var reply = LatencyHistograms.Create();
         var sending = new RateSpan();
         long sent = 0, sendFailed = 0;
         if (records.Trigger is { } trigger)
@@ -40,6 +41,10 @@ public static class RunAccounting
                 }
 
                 LatencyHistograms.RecordNanos(generatorLag, row.SentNanos - row.IntendedNanos);
+                if (row.ReceivedNanos > 0 && !records.IsAfterDrain(row.ReceivedNanos))
+                {
+                    LatencyHistograms.RecordNanos(reply, row.ReceivedNanos - row.IntendedNanos);
+                }
             }
         }
 
@@ -102,6 +107,11 @@ public static class RunAccounting
         var completed = records.Trigger is not null && records.Conclusion is not null;
         histograms.Add(new NamedHistogram(LatencyKind.EndToEnd.ToKey(), endToEnd));
         histograms.Add(new NamedHistogram(LatencyKind.GeneratorLag.ToKey(), generatorLag));
+        if (settings.ReplyTopic is not null)
+        {
+            histograms.Add(new NamedHistogram(LatencyKind.Reply.ToKey(), reply));
+        }
+
         var hops = SummarizeHops(records, transits, histograms);
         var rate = scenario.Trigger.Operations!;
         var scheduled = Schedules.Create(rate, settings.Duration, settings.Pacing).Count * settings.Repetitions;
@@ -124,6 +134,7 @@ public static class RunAccounting
                 RateOf(repetitions.Values.Select(r => r.Arriving))),
             EndToEnd = LatencySummary.From(endToEnd),
             GeneratorLag = LatencySummary.From(generatorLag),
+            Reply = settings.ReplyTopic is null ? null : LatencySummary.From(reply),
             Hops = hops,
             Repetitions = repetitions.OrderBy(r => r.Key).Select(r => new RepetitionSummary(
                 r.Key,

@@ -33,6 +33,12 @@ public sealed record RunSummary
 
     public required LatencySummary GeneratorLag { get; init; }
 
+    /// <summary>
+    /// With <c>reply.topic</c>: the conclusion's reply at the trigger - intended send time, on the trigger's clock
+    /// alone (no clock offset enters it); its count is how many messages were replied to. Null without replies.
+    /// </summary>
+    public LatencySummary? Reply { get; init; }
+
     /// <summary>Every component after the trigger, in chain order.</summary>
     public required IReadOnlyList<HopSummary> Hops { get; init; }
 

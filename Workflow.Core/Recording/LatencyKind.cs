@@ -14,6 +14,9 @@ public enum LatencyKind
 
     /// <summary>A sender's echo or acknowledgement - its send, on one clock.</summary>
     RoundTrip,
+
+    /// <summary>The conclusion's reply reaching the trigger - intended send time, on the trigger's clock alone (reply.topic).</summary>
+    Reply,
 }
 
 public static class LatencyKindExtensions
@@ -25,6 +28,7 @@ public static class LatencyKindExtensions
         LatencyKind.GeneratorLag => "generator-lag",
         LatencyKind.ServiceTime => "service-time",
         LatencyKind.RoundTrip => "round-trip",
+        LatencyKind.Reply => "reply",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

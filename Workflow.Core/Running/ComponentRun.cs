@@ -50,7 +50,7 @@ public sealed class ComponentRun
 
     public static IReadOnlyList<LatencyKind> KindsFor(ComponentRole role) => role switch
     {
-        ComponentRole.Trigger => [LatencyKind.GeneratorLag, LatencyKind.RoundTrip],
+        ComponentRole.Trigger => [LatencyKind.GeneratorLag, LatencyKind.RoundTrip, LatencyKind.Reply],
         ComponentRole.Action => [LatencyKind.ServiceTime, LatencyKind.RoundTrip],
         _ => [LatencyKind.ServiceTime, LatencyKind.EndToEnd],
     };

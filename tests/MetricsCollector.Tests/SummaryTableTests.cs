@@ -89,6 +89,19 @@ public class SummaryTableTests
     }
 
     [Fact]
+    public void Replies_get_their_own_row_only_when_the_run_had_them()
+    {
+        var summary = Summary();
+
+        var without = Lines(SummaryTable.Render(summary));
+        var with = Lines(SummaryTable.Render(summary with { Reply = summary.EndToEnd }));
+
+        Assert.DoesNotContain(without, l => l.StartsWith("reply", StringComparison.Ordinal));
+        var reply = Assert.Single(with, l => l.StartsWith("reply (trigger clock) ", StringComparison.Ordinal)).Split("  ", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["reply (trigger clock)", "96", "20.0", "20.0", "20.0", "20.0", "20.0"], reply.Select(c => c.Trim()));
+    }
+
+    [Fact]
     public void Unknown_counts_are_dashes_and_an_unmeasured_run_says_so()
     {
         var text = SummaryTable.Render(Summary(missing: ["action01", "conclusion"]));
