@@ -92,6 +92,12 @@ internal static class WorkflowResourceExtensions
             collector.WithReference(new EndpointReference(withEndpoints, Brokers.BrokerEndpoints.Metrics));
         }
 
+        if (broker is not null)
+        {
+            // Scraping starts with the collector: a broker still booting would only leave failed scrapes.
+            collector.WaitFor(broker);
+        }
+
         return collector;
     }
 

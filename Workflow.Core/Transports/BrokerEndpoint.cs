@@ -40,12 +40,14 @@ public sealed record BrokerEndpoint(string Name, string ConnectionString)
     {
         get
         {
-            if (!Uri.TryCreate(ConnectionString, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.UserInfo))
+            if (Uri.TryCreate(ConnectionString, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.UserInfo))
             {
-                return ConnectionString;
+                return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();
             }
 
-            return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();
+            // Not a URI (e.g. "amqp://user:secret@" or Kafka's host lists): whatever stands before an '@' may be a credential.
+            var at = ConnectionString.LastIndexOf('@');
+            return at < 0 ? ConnectionString : "***@" + ConnectionString[(at + 1)..];
         }
     }
 
