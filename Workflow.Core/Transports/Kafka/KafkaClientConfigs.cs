@@ -19,6 +19,7 @@ public static class KafkaClientConfigs
         LingerMs = 0,
         MessageTimeoutMs = Milliseconds(options.CallTimeout),
         DeliveryReportFields = "status",
+        StatisticsIntervalMs = KafkaClientMetrics.IntervalMilliseconds,
     };
 
     /// <summary>
@@ -38,6 +39,7 @@ public static class KafkaClientConfigs
         AutoCommitIntervalMs = 1_000,
         AllowAutoCreateTopics = false,
         EnablePartitionEof = false,
+        StatisticsIntervalMs = KafkaClientMetrics.IntervalMilliseconds,
     };
 
     public static AdminClientConfig Admin(BrokerEndpoint broker, TopicOptions options) => new()

@@ -41,6 +41,7 @@ public sealed class KafkaHopReceiver : IHopReceiver
         var consumer = new ConsumerBuilder<Ignore, byte[]>(KafkaClientConfigs.Consumer(_broker, _options))
             .SetErrorHandler((_, error) => _lastError = new KafkaException(error))
             .SetPartitionsAssignedHandler(OnAssigned(new KafkaStartOffsets(QueryTimeout)))
+            .SetStatisticsHandler((_, json) => KafkaClientMetrics.Record(json))
             .Build();
         _thread = new Thread(() => Consume(consumer)) { IsBackground = true, Name = $"kafka {_topic}" };
         _thread.Start();
@@ -129,6 +130,7 @@ public sealed class KafkaHopReceiver : IHopReceiver
     /// <summary>Commits the stored offsets and leaves the group, so that the group does not wait for this member's session to time out.</summary>
     private static void Close(IConsumer<Ignore, byte[]> consumer)
     {
+        var name = consumer.Name;
         try
         {
             consumer.Close();
@@ -138,6 +140,7 @@ public sealed class KafkaHopReceiver : IHopReceiver
         }
         finally
         {
+            KafkaClientMetrics.Forget(name);
             consumer.Dispose();
         }
     }

@@ -26,7 +26,9 @@ public sealed class KafkaHopSender : IHopSender
         _topic = KafkaTopicName.For(scenarioTopic);
         _observer = observer;
         _options = options;
-        _producer = new ProducerBuilder<Null, byte[]>(KafkaClientConfigs.Producer(broker, options)).Build();
+        _producer = new ProducerBuilder<Null, byte[]>(KafkaClientConfigs.Producer(broker, options))
+            .SetStatisticsHandler((_, json) => KafkaClientMetrics.Record(json))
+            .Build();
     }
 
     public string Target => $"topic {_topic} on {_broker}";
@@ -70,6 +72,7 @@ public sealed class KafkaHopSender : IHopSender
     public async ValueTask DisposeAsync()
     {
         await Task.Run(() => _producer.Flush(_options.CallTimeout + FlushGrace));
+        KafkaClientMetrics.Forget(_producer.Name);
         _producer.Dispose();
     }
 }

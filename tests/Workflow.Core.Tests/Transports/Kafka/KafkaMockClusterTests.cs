@@ -41,6 +41,37 @@ public class KafkaMockClusterTests
     }
 
     [Fact(Timeout = 90_000)]
+    public async Task The_clients_report_their_statistics_as_the_components_metrics()
+    {
+        using var cluster = KafkaMockCluster.Start();
+        cluster.CreateTopic(KafkaTopicName.For(Topic));
+        var broker = new BrokerEndpoint("kafka", cluster.BootstrapServers);
+        var sink = new RecordingSink();
+        await using var receiver = new KafkaHopReceiver(broker, Topic, new TopicIntake(sink, RunId), Options("statistics-consumer"));
+        await receiver.StartAsync(CancellationToken.None);
+        await using var sender = new KafkaHopSender(broker, Topic, new RecordingObserver(), Options("statistics-producer"));
+        await sender.ConnectAsync(CancellationToken.None);
+
+        for (var sequence = 0L; sequence < 300; sequence++)
+        {
+            sender.Send(new Envelope { RunId = RunId, Sequence = sequence }, token: sequence);
+        }
+
+        // A statistics window may come before the broker answered anything, or before the consumer knows its lag.
+        KafkaStatistics? Client(string id, Func<KafkaStatistics, bool> complete) =>
+            KafkaClientMetrics.Clients.FirstOrDefault(c => c.Client.StartsWith(id + "#", StringComparison.Ordinal) && complete(c));
+        bool ProducerDone(KafkaStatistics c) => c.TransmittedMessages >= 300 && c.Brokers.Any(b => b.RttAverageSeconds > 0);
+        bool ConsumerDone(KafkaStatistics c) => c.ReceivedMessages >= 300 && c.Partitions.Count > 0;
+        await PollAsync(() => Client("statistics-producer", ProducerDone) is not null && Client("statistics-consumer", ConsumerDone) is not null);
+
+        var producer = Client("statistics-producer", ProducerDone)!;
+        var consumer = Client("statistics-consumer", ConsumerDone)!;
+        Assert.Equal("producer", producer.Type);
+        Assert.Equal("consumer", consumer.Type);
+        Assert.All(consumer.Partitions, p => Assert.Equal(KafkaTopicName.For(Topic), p.Topic));
+    }
+
+    [Fact(Timeout = 90_000)]
     public async Task What_an_earlier_run_left_in_the_topic_is_skipped_and_what_it_sends_later_is_dropped_as_foreign()
     {
         using var cluster = KafkaMockCluster.Start();
