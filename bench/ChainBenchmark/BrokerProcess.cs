@@ -5,6 +5,67 @@ namespace MeshAspire.Bench;
 /// <summary>A private broker started for one case: its process (sampled like the components) and how clients reach it.</summary>
 public sealed record BrokerProcess(ChildProcess Child, string ConnectionName, string ConnectionString)
 {
+    /// <summary>
+    /// The process doing the broker's work, to sample: the child itself (nats-server), or, when the child is a
+    /// launcher script (Debian's rabbitmq-server), its descendant with the largest resident set (the Erlang VM).
+    /// </summary>
+    public int WorkerId => Descendants(Child.Id).Append(Child.Id).MaxBy(ResidentPages);
+
+    private static IEnumerable<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out var pid) && ParentOf(folder) is { } parent)
+            {
+                parents[pid] = parent;
+            }
+        }
+
+        var found = new List<int>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var current))
+        {
+            foreach (var (pid, parent) in parents)
+            {
+                if (parent == current)
+                {
+                    found.Add(pid);
+                    frontier.Enqueue(pid);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The parent's id from /proc/PID/stat, whose second field (the command) may hold spaces and parentheses.</summary>
+    private static int? ParentOf(string folder)
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static long ResidentPages(int pid)
+    {
+        try
+        {
+            return long.Parse(File.ReadAllText($"/proc/{pid}/statm").Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return 0;
+        }
+    }
+
     private static readonly TimeSpan StartupGrace = TimeSpan.FromSeconds(60);
 
     /// <summary>Starts the broker a case needs, on loopback free ports with its data in the work folder, and waits until it listens.</summary>

@@ -75,7 +75,7 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
             var watched = started.Select((c, i) => new WatchedProcess(ChainScenarioFile.Components[i].Name, c.Id)).ToList();
             if (broker is not null)
             {
-                watched.Add(new WatchedProcess(broker.ConnectionName, broker.Child.Id));
+                watched.Add(new WatchedProcess(broker.ConnectionName, broker.WorkerId));
             }
 
             await using var sampler = new ProcessSampler(watched);
