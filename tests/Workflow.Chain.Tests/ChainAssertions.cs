@@ -88,4 +88,20 @@ internal static class ChainAssertions
 
         return sequences;
     }
+
+    /// <summary>The conclusion's measured arrivals, as the accounting counts them: not warm-up, not after the drain deadline.</summary>
+    public static HashSet<long> DistinctSequencesBeforeDrain(RunRecords records)
+    {
+        var conclusion = records.Conclusion!.Records;
+        var sequences = new HashSet<long>();
+        for (long i = 0; i < conclusion.Count; i++)
+        {
+            if (conclusion[i].Repetition > 0 && !records.IsAfterDrain(conclusion[i].ForwardedNanos))
+            {
+                sequences.Add(conclusion[i].Sequence);
+            }
+        }
+
+        return sequences;
+    }
 }

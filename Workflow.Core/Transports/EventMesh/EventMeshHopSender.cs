@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using MeshAspire.Workflow.Timing;
 using MeshAspire.Workflow.Transports.EventMesh.Protocol;
+using MeshAspire.Workflow.Transports.Grpc;
 
 namespace MeshAspire.Workflow.Transports.EventMesh;
 
@@ -62,7 +63,7 @@ public sealed class EventMeshHopSender : IHopSender
             }
             catch (RpcException error)
             {
-                _observer.Failed(token, Classify(error.StatusCode));
+                _observer.Failed(token, GrpcCallFailures.Classify(error.StatusCode));
             }
             catch (ObjectDisposedException)
             {
@@ -70,15 +71,6 @@ public sealed class EventMeshHopSender : IHopSender
             }
         }
     }
-
-    /// <summary>As the grpc transport classifies its calls' failures.</summary>
-    private static DeliveryFailure Classify(StatusCode status) => status switch
-    {
-        StatusCode.DeadlineExceeded => DeliveryFailure.TimedOut,
-        StatusCode.Unavailable => DeliveryFailure.NotConnected,
-        StatusCode.Cancelled or StatusCode.Internal or StatusCode.Unknown => DeliveryFailure.ConnectionLost,
-        _ => DeliveryFailure.Rejected,
-    };
 
     public ValueTask DisposeAsync()
     {

@@ -80,7 +80,7 @@ public sealed class GrpcHopSender : IHopSender
             }
             catch (RpcException error)
             {
-                _observer.Failed(token, Classify(error.StatusCode));
+                _observer.Failed(token, GrpcCallFailures.Classify(error.StatusCode));
             }
             catch (ObjectDisposedException)
             {
@@ -88,14 +88,6 @@ public sealed class GrpcHopSender : IHopSender
             }
         }
     }
-
-    private static DeliveryFailure Classify(StatusCode status) => status switch
-    {
-        StatusCode.DeadlineExceeded => DeliveryFailure.TimedOut,
-        StatusCode.Unavailable => DeliveryFailure.NotConnected,
-        StatusCode.Cancelled or StatusCode.Internal or StatusCode.Unknown => DeliveryFailure.ConnectionLost,
-        _ => DeliveryFailure.Rejected,
-    };
 
     public ValueTask DisposeAsync()
     {

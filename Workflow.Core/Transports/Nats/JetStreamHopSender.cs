@@ -16,13 +16,9 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _window = new(Window, Window);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly System.Threading.Channels.Channel<(Envelope Envelope, long Token)> _outbox =
-        System.Threading.Channels.Channel.CreateUnbounded<(Envelope, long)>(new() { SingleReader = true, SingleWriter = true });
-
+    private readonly PublishOutbox _outbox = new(observer);
     private NatsConnection? _connection;
     private NatsJSContext? _context;
-    private Task? _loop;
 
     public string Target => $"stream of topic '{topic}' on {broker}";
 
@@ -31,39 +27,16 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
         _connection = await NatsConnections.ConnectAsync(broker, options, Target, cancellationToken);
         _context = new NatsJSContext(_connection);
         await JetStreamTopology.DeclareStreamAsync(_context, topic, cancellationToken);
-        _loop = Task.Run(PublishLoopAsync, CancellationToken.None);
+        _outbox.Start(StartPublishAsync);
     }
 
-    public void Send(Envelope envelope, long token)
-    {
-        if (_loop is null || !_outbox.Writer.TryWrite((envelope, token)))
-        {
-            observer.Failed(token, DeliveryFailure.NotConnected);
-        }
-    }
+    public void Send(Envelope envelope, long token) => _outbox.Post(envelope, token);
 
-    private async Task PublishLoopAsync()
+    /// <summary>Waits for a place in the window, then lets the publish run on its own.</summary>
+    private async ValueTask StartPublishAsync(Envelope envelope, long token)
     {
-        var reader = _outbox.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync(_stopping.Token))
-            {
-                while (reader.TryRead(out var item))
-                {
-                    await _window.WaitAsync(_stopping.Token);
-                    _ = PublishUntilAcknowledgedAsync(item.Envelope, item.Token);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-
-        while (reader.TryRead(out var left))
-        {
-            observer.Failed(left.Token, DeliveryFailure.NotConnected);
-        }
+        await _window.WaitAsync(_outbox.Stopping);
+        _ = PublishUntilAcknowledgedAsync(envelope, token);
     }
 
     private async Task PublishUntilAcknowledgedAsync(Envelope envelope, long token)
@@ -73,11 +46,11 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
         var backoff = new ConnectBackoff();
         try
         {
-            while (!_stopping.IsCancellationRequested)
+            while (!_outbox.Stopping.IsCancellationRequested)
             {
                 try
                 {
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(_outbox.Stopping);
                     attempt.CancelAfter(AttemptTimeout);
                     var ack = await _context!.PublishAsync(topic, envelope, EnvelopeNatsSerializer.Instance, publish, cancellationToken: attempt.Token);
                     if (ack.Error is null)
@@ -86,7 +59,7 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
                         return;
                     }
                 }
-                catch (Exception error) when (error is NatsException or OperationCanceledException && !_stopping.IsCancellationRequested)
+                catch (Exception error) when (error is NatsException or OperationCanceledException && !_outbox.Stopping.IsCancellationRequested)
                 {
                 }
 
@@ -96,7 +69,7 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
                     return;
                 }
 
-                await Task.Delay(backoff.Next(), _stopping.Token);
+                await Task.Delay(backoff.Next(), _outbox.Stopping);
             }
         }
         catch (OperationCanceledException)
@@ -112,12 +85,7 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
 
     public async ValueTask DisposeAsync()
     {
-        _outbox.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop;
-        }
+        await _outbox.StopAsync();
 
         if (_connection is not null)
         {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using MeshAspire.Workflow.Timing;
 using NATS.Client.Core;
 
@@ -11,74 +10,38 @@ namespace MeshAspire.Workflow.Transports.Nats;
 /// </summary>
 public sealed class NatsHopSender(BrokerEndpoint broker, string subject, IDeliveryObserver observer, TopicOptions options) : IHopSender
 {
-    private readonly Channel<(Envelope Envelope, long Token)> _outbox =
-        Channel.CreateUnbounded<(Envelope, long)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly PublishOutbox _outbox = new(observer);
     private NatsConnection? _connection;
-    private Task? _loop;
 
     public string Target => $"subject '{subject}' on {broker}";
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         _connection = await NatsConnections.ConnectAsync(broker, options, Target, cancellationToken);
-        _loop = Task.Run(PublishLoopAsync, CancellationToken.None);
+        _outbox.Start(PublishAsync);
     }
 
-    public void Send(Envelope envelope, long token)
-    {
-        if (_loop is null || !_outbox.Writer.TryWrite((envelope, token)))
-        {
-            observer.Failed(token, DeliveryFailure.NotConnected);
-        }
-    }
+    public void Send(Envelope envelope, long token) => _outbox.Post(envelope, token);
 
-    private async Task PublishLoopAsync()
+    private async ValueTask PublishAsync(Envelope envelope, long token)
     {
-        var reader = _outbox.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stopping.Token))
-            {
-                while (reader.TryRead(out var item))
-                {
-                    try
-                    {
-                        await _connection!.PublishAsync(subject, item.Envelope, serializer: EnvelopeNatsSerializer.Instance, cancellationToken: _stopping.Token);
-                        observer.Acknowledged(item.Token, UnixClock.NowNanos());
-                    }
-                    catch (NatsException)
-                    {
-                        observer.Failed(item.Token, DeliveryFailure.ConnectionLost);
-                    }
-                }
-            }
+            await _connection!.PublishAsync(subject, envelope, serializer: EnvelopeNatsSerializer.Instance, cancellationToken: _outbox.Stopping);
+            observer.Acknowledged(token, UnixClock.NowNanos());
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (NatsException)
         {
-        }
-
-        while (reader.TryRead(out var left))
-        {
-            observer.Failed(left.Token, DeliveryFailure.NotConnected);
+            observer.Failed(token, DeliveryFailure.ConnectionLost);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _outbox.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop;
-        }
-
+        await _outbox.StopAsync();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
         }
-
-        _stopping.Dispose();
     }
 }
