@@ -34,6 +34,9 @@ public static class WorkflowMetrics
     public static readonly Counter<long> Reordered = Meter.CreateCounter<long>(
         "meshaspire.workflow.messages.reordered", "{message}", "Messages that arrived at the conclusion after a later one.");
 
+    public static readonly Counter<long> Dropped = Meter.CreateCounter<long>(
+        "meshaspire.workflow.messages.dropped", "{message}", "Messages consumed from a broker and not measured, by reason: another run's, or not an envelope.");
+
     private static readonly Histogram<double> Latency = Meter.CreateHistogram(
         "meshaspire.workflow.latency",
         "s",

@@ -10,6 +10,9 @@ namespace MeshAspire.Workflow.Transports;
 /// </summary>
 public sealed class TopicIntake(IEnvelopeSink sink, string runId)
 {
+    private static readonly KeyValuePair<string, object?> ForeignReason = new("reason", "other-run");
+    private static readonly KeyValuePair<string, object?> MalformedReason = new("reason", "malformed");
+
     private long _foreign;
     private long _malformed;
 
@@ -29,7 +32,7 @@ public sealed class TopicIntake(IEnvelopeSink sink, string runId)
         }
         catch (InvalidProtocolBufferException)
         {
-            Interlocked.Increment(ref _malformed);
+            RejectMalformed();
             return false;
         }
 
@@ -37,7 +40,11 @@ public sealed class TopicIntake(IEnvelopeSink sink, string runId)
     }
 
     /// <summary>Counts a body the transport could not read as an envelope.</summary>
-    public void RejectMalformed() => Interlocked.Increment(ref _malformed);
+    public void RejectMalformed()
+    {
+        Interlocked.Increment(ref _malformed);
+        Running.WorkflowMetrics.Dropped.Add(1, MalformedReason);
+    }
 
     public bool Offer(ReadOnlyMemory<byte> body, long receivedNanos) => Offer(new ReadOnlySequence<byte>(body), receivedNanos);
 
@@ -46,6 +53,7 @@ public sealed class TopicIntake(IEnvelopeSink sink, string runId)
         if (!string.Equals(envelope.RunId, runId, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _foreign);
+            Running.WorkflowMetrics.Dropped.Add(1, ForeignReason);
             return false;
         }
 
