@@ -6,7 +6,8 @@ namespace MeshAspire.MetricsCollector.Results;
 
 /// <summary>
 /// messages.csv: one row per message the trigger sent, warm-up included (repetition 0), with every stamp in
-/// Unix nanoseconds on the clock of the component that took it; empty where a stamp does not exist.
+/// Unix nanoseconds on the clock of the component that took it; empty where a stamp does not exist. The last
+/// column is when the conclusion's reply reached the trigger (reply.topic), on the trigger's clock.
 /// </summary>
 public static class MessagesCsvWriter
 {
@@ -65,7 +66,13 @@ public static class MessagesCsvWriter
                 output.Write(",,,");
             }
 
-            output.Write(arrivals[sequence].ToString(CultureInfo.InvariantCulture));
+            Number(output, scratch, arrivals[sequence]);
+            if (sent.ReceivedNanos != 0)
+            {
+                sent.ReceivedNanos.TryFormat(scratch, out var written, default, CultureInfo.InvariantCulture);
+                output.Write(scratch[..written]);
+            }
+
             output.Write('\n');
         }
     }
@@ -78,7 +85,7 @@ public static class MessagesCsvWriter
             output.Write($"{action}_received_ns,{action}_sent_ns,{action}_acknowledged_ns,");
         }
 
-        output.Write($"{conclusion}_received_ns,{conclusion}_done_ns,e2e_ms,arrivals\n");
+        output.Write($"{conclusion}_received_ns,{conclusion}_done_ns,e2e_ms,arrivals,{trigger}_reply_ns\n");
     }
 
     private static string Status(in MessageRecord sent, long arrived) =>

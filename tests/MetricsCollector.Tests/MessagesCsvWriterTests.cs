@@ -17,7 +17,7 @@ public class MessagesCsvWriterTests
         "sequence,repetition,status,intended_ns,trigger_sent_ns,trigger_acknowledged_ns," +
         "action01_received_ns,action01_sent_ns,action01_acknowledged_ns," +
         "action02_received_ns,action02_sent_ns,action02_acknowledged_ns," +
-        "conclusion_received_ns,conclusion_done_ns,e2e_ms,arrivals";
+        "conclusion_received_ns,conclusion_done_ns,e2e_ms,arrivals,trigger_reply_ns";
 
     /// <summary>
     /// Warm-up 0..2, measured 3..12; 5 and 9 never sent (gaps in the trigger's rows); 6 lost between action01 and
@@ -52,7 +52,7 @@ public class MessagesCsvWriterTests
         var lines = text[..^1].Split('\n');
         Assert.Equal(Header, lines[0]);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
-        Assert.All(rows, r => Assert.Equal(16, r.Length));
+        Assert.All(rows, r => Assert.Equal(17, r.Length));
         return rows;
     }
 
@@ -60,6 +60,19 @@ public class MessagesCsvWriterTests
         Assert.Single(rows, r => r[0] == sequence.ToString(CultureInfo.InvariantCulture));
 
     private static string Ns(long nanos) => nanos.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void A_reply_stamps_its_message_on_the_triggers_clock_and_no_reply_leaves_the_cell_empty()
+    {
+        var records = Sample().Records();
+        ref var replied = ref records.Trigger!.Records[10];
+        replied.ReceivedNanos = replied.SentNanos + 40_000;
+
+        var rows = Rows(records);
+
+        Assert.Equal(Ns(records.Trigger.Records[10].SentNanos + 40_000), Row(rows, 10)[16]);
+        Assert.Equal(string.Empty, Row(rows, 11)[16]);
+    }
 
     [Fact]
     public void The_header_names_a_column_per_stamp_of_every_action()
@@ -74,7 +87,7 @@ public class MessagesCsvWriterTests
             "action01_received_ns,action01_sent_ns,action01_acknowledged_ns," +
             "action02_received_ns,action02_sent_ns,action02_acknowledged_ns," +
             "action03_received_ns,action03_sent_ns,action03_acknowledged_ns," +
-            "conclusion_received_ns,conclusion_done_ns,e2e_ms,arrivals\n",
+            "conclusion_received_ns,conclusion_done_ns,e2e_ms,arrivals,trigger_reply_ns\n",
             output.ToString());
     }
 
@@ -117,7 +130,7 @@ public class MessagesCsvWriterTests
                 "4", "1", "delivered", Ns(Base + (4 * Interval)), Ns(sent), Ns(sent + (2 * Transit)),
                 Ns(action01Received), Ns(action01Sent), Ns(action01Sent + (2 * Transit)),
                 Ns(action02Received), Ns(action02Sent), Ns(action02Sent + (2 * Transit)),
-                Ns(conclusionReceived), Ns(done), "0.1505", "1",
+                Ns(conclusionReceived), Ns(done), "0.1505", "1", string.Empty,
             ],
             row);
     }
