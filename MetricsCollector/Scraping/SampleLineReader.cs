@@ -45,9 +45,14 @@ internal sealed class SampleLineReader
             return null;
         }
 
+        var afterName = _position;
         SkipBlanksIfAllowed();
         IReadOnlyList<KeyValuePair<string, string>> labels = [];
-        if (!AtEnd && Current == '{')
+        if (AtEnd || Current != '{')
+        {
+            _position = afterName;
+        }
+        else
         {
             var read = ReadLabelSet("label");
             if (read is null)
@@ -65,25 +70,23 @@ internal sealed class SampleLineReader
 
         DateTimeOffset? timestamp = null;
         Exemplar? exemplar = null;
-        if (HasMoreTokens())
+        if (HasMoreTokens() && Current != '#')
         {
-            if (Current != '#')
+            if (!ReadTimestamp(out var read))
             {
-                if (!ReadTimestamp(out var read))
-                {
-                    return null;
-                }
-
-                timestamp = read;
+                return null;
             }
 
-            if (HasMoreTokens())
+            timestamp = read;
+            HasMoreTokens();
+        }
+
+        if (!AtEnd && _error is null)
+        {
+            exemplar = ReadExemplar();
+            if (exemplar is null)
             {
-                exemplar = ReadExemplar();
-                if (exemplar is null)
-                {
-                    return null;
-                }
+                return null;
             }
         }
 
