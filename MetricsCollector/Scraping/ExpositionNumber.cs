@@ -8,6 +8,8 @@ internal static class ExpositionNumber
     private const NumberStyles RealNumber =
         NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
+    private const decimal LargestSeconds = 1e15m;
+
     /// <summary>A decimal number or, in any letter case, <c>NaN</c>, <c>Inf</c> or <c>Infinity</c> with an optional sign.</summary>
     public static bool TryParseValue(string token, out double value)
     {
@@ -63,8 +65,6 @@ internal static class ExpositionNumber
         timestamp = new DateTimeOffset((long)ticks, TimeSpan.Zero);
         return true;
     }
-
-    private const decimal LargestSeconds = 1e15m;
 
     private static bool IsDecimal(string unsigned)
     {

@@ -21,7 +21,6 @@ internal sealed record MetadataLine(MetadataKind Kind, string MetricName, string
 
     public static MetadataLine? Read(string line, ExpositionFormat format, out string? error)
     {
-        error = null;
         return format == ExpositionFormat.OpenMetrics ? ReadOpenMetrics(line, out error) : ReadPrometheusText(line, out error);
     }
 

@@ -127,7 +127,7 @@ public sealed class PrometheusTextParser(ExpositionFormat format)
             };
         }
 
-        var sample = SampleLineReader.Read(format == ExpositionFormat.PrometheusText ? line.TrimStart(' ', '\t') : line, format, out var sampleError);
+        var sample = SampleLineReader.Read(line, format, out var sampleError);
         return sample is null ? sampleError : _families.Add(sample);
     }
 

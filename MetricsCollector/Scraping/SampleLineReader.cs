@@ -39,6 +39,7 @@ internal sealed class SampleLineReader
 
     private MetricSample? ReadSample()
     {
+        SkipBlanksIfAllowed();
         var name = ReadMetricName();
         if (name is null)
         {

@@ -163,4 +163,13 @@ public class PrometheusTextEdgeCaseTests
         var family = Assert.Single(result.Families);
         Assert.Equal(("one", MetricType.Gauge), (family.Help, family.Type));
     }
+
+    [Fact]
+    public void Leading_blanks_are_allowed_and_error_columns_count_them()
+    {
+        var result = Parse("  x 1\n  y{a=\"b\" c=\"d\"} 2\n");
+
+        Assert.Equal(1, Assert.Single(result.Family("x")!.Samples).Value);
+        Assert.Equal("expected ',' or '}' after label 'a' at column 11", Assert.Single(result.Errors).Message);
+    }
 }
