@@ -116,14 +116,19 @@ public sealed partial class TriggerRunner(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_sender is not null)
+        try
         {
-            await _sender.DisposeAsync();
+            if (_sender is not null)
+            {
+                await _sender.DisposeAsync();
+            }
         }
-
-        if (_replyReceiver is not null)
+        finally
         {
-            await _replyReceiver.DisposeAsync();
+            if (_replyReceiver is not null)
+            {
+                await _replyReceiver.DisposeAsync();
+            }
         }
     }
 

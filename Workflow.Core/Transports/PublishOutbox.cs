@@ -5,7 +5,7 @@ namespace MeshAspire.Workflow.Transports;
 /// <summary>
 /// Between an async sender's <see cref="IHopSender.Send"/> (one thread, never blocking) and its one publishing loop:
 /// messages are published in the order they were sent; what is still queued when the sender stops fails as not
-/// connected, so every token is reported.
+/// connected, so every token is reported. <c>publish</c> reports its message itself unless it throws.
 /// </summary>
 internal sealed class PublishOutbox(IDeliveryObserver observer)
 {
@@ -38,7 +38,15 @@ internal sealed class PublishOutbox(IDeliveryObserver observer)
             {
                 while (reader.TryRead(out var item))
                 {
-                    await publish(item.Envelope, item.Token);
+                    try
+                    {
+                        await publish(item.Envelope, item.Token);
+                    }
+                    catch (Exception)
+                    {
+                        // A publish that throws has not reported its message; the loop must outlive any client fault.
+                        observer.Failed(item.Token, _stopping.IsCancellationRequested ? DeliveryFailure.NotConnected : DeliveryFailure.ConnectionLost);
+                    }
                 }
             }
         }

@@ -40,8 +40,18 @@ public sealed class EventMeshHopSender : IHopSender
 
     public void Send(Envelope envelope, long token)
     {
-        var cloudEvent = _events.Publish(_topic, envelope.ToByteString());
-        var call = _publisher.publishAsync(cloudEvent, deadline: DateTime.UtcNow + _options.CallTimeout);
+        AsyncUnaryCall<CloudEvent> call;
+        try
+        {
+            var cloudEvent = _events.Publish(_topic, envelope.ToByteString());
+            call = _publisher.publishAsync(cloudEvent, deadline: DateTime.UtcNow + _options.CallTimeout);
+        }
+        catch (Exception error) when (error is ObjectDisposedException or InvalidOperationException or RpcException)
+        {
+            _observer.Failed(token, DeliveryFailure.NotConnected);
+            return;
+        }
+
         _ = CompleteAsync(call, token);
     }
 
@@ -65,7 +75,7 @@ public sealed class EventMeshHopSender : IHopSender
             {
                 _observer.Failed(token, GrpcCallFailures.Classify(error.StatusCode));
             }
-            catch (ObjectDisposedException)
+            catch (Exception error) when (error is not RpcException)
             {
                 _observer.Failed(token, DeliveryFailure.ConnectionLost);
             }

@@ -12,6 +12,7 @@ namespace MeshAspire.Workflow.Transports.Kafka;
 public sealed class KafkaHopReceiver : IHopReceiver
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(10);
 
     private readonly BrokerEndpoint _broker;
     private readonly string _topic;
@@ -107,6 +108,11 @@ public sealed class KafkaHopReceiver : IHopReceiver
         {
             _lastError = error;
         }
+        catch (Exception error)
+        {
+            // Not a Kafka fault (the intake's sink failed): end the loop cleanly rather than crash the process.
+            _lastError = error;
+        }
         finally
         {
             Close(consumer);
@@ -150,7 +156,8 @@ public sealed class KafkaHopReceiver : IHopReceiver
         await _stopping.CancelAsync();
         if (_thread is not null)
         {
-            await _stopped.Task;
+            // Closing a consumer can hang while its broker is away; the component's shutdown must not.
+            await _stopped.Task.WaitAsync(CloseGrace).ContinueWith(static _ => { }, TaskScheduler.Default);
         }
     }
 

@@ -20,6 +20,9 @@ public sealed class KafkaHopSender : IHopSender
     private readonly TopicOptions _options;
     private readonly IProducer<Null, byte[]> _producer;
 
+    // Tokens produced and not yet reported: a report claims its token, and at dispose the unclaimed ones fail.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _unreported = new();
+
     public KafkaHopSender(BrokerEndpoint broker, string scenarioTopic, IDeliveryObserver observer, TopicOptions options)
     {
         _broker = broker;
@@ -39,22 +42,36 @@ public sealed class KafkaHopSender : IHopSender
     public void Send(Envelope envelope, long token)
     {
         var record = new Message<Null, byte[]> { Value = envelope.ToByteArray(), Headers = KafkaRecordHeaders.For(envelope) };
+        _unreported[token] = 0;
         try
         {
             _producer.Produce(_topic, record, report => Report(report.Status, report.Error.Code, token));
         }
         catch (KafkaException error)
         {
-            _observer.Failed(token, KafkaDeliveryOutcome.OfRefused(error.Error.Code));
+            Fail(token, KafkaDeliveryOutcome.OfRefused(error.Error.Code));
         }
         catch (ObjectDisposedException)
         {
-            _observer.Failed(token, DeliveryFailure.NotConnected);
+            Fail(token, DeliveryFailure.NotConnected);
+        }
+    }
+
+    private void Fail(long token, DeliveryFailure failure)
+    {
+        if (_unreported.TryRemove(token, out _))
+        {
+            _observer.Failed(token, failure);
         }
     }
 
     private void Report(PersistenceStatus status, ErrorCode error, long token)
     {
+        if (!_unreported.TryRemove(token, out _))
+        {
+            return;
+        }
+
         if (KafkaDeliveryOutcome.Of(status, error) is { } failure)
         {
             _observer.Failed(token, failure);
@@ -66,12 +83,17 @@ public sealed class KafkaHopSender : IHopSender
     }
 
     /// <summary>
-    /// Waits until every queued record has its report: the call timeout bounds each record's life, so every token
-    /// is reported once before the producer goes.
+    /// Waits until every queued record has its report (the call timeout bounds each record's life); a record still
+    /// unreported then (a broker restarting during shutdown) fails as of unknown fate, so every token is reported once.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         await Task.Run(() => _producer.Flush(_options.CallTimeout + FlushGrace));
+        foreach (var token in _unreported.Keys)
+        {
+            Fail(token, DeliveryFailure.ConnectionLost);
+        }
+
         KafkaClientMetrics.Forget(_producer.Name);
         _producer.Dispose();
     }

@@ -25,23 +25,60 @@ public sealed class JetStreamHopReceiver(BrokerEndpoint broker, string topic, To
         var stream = JetStreamTopology.StreamNameFor(topic);
         await context.PurgeStreamAsync(stream, new StreamPurgeRequest(), cancellationToken);
         var consumer = await context.CreateOrUpdateConsumerAsync(stream, JetStreamTopology.ConsumerFor(options.Component), cancellationToken);
-        _loop = Task.Run(() => ConsumeLoopAsync(consumer), CancellationToken.None);
+        _loop = Task.Run(() => ConsumeLoopAsync(context, consumer), CancellationToken.None);
     }
 
-    private async Task ConsumeLoopAsync(INatsJSConsumer consumer)
+    /// <summary>
+    /// Consumes until stopped. If consuming ends or fails (the consumer or its stream went away, as when a broker
+    /// restarts without its store), the stream and the consumer are declared again, with backoff, and consuming
+    /// goes on: a receiver never dies silently while its component still reports itself subscribed.
+    /// </summary>
+    private async Task ConsumeLoopAsync(NatsJSContext context, INatsJSConsumer consumer)
     {
         var consume = new NatsJSConsumeOpts { MaxMsgs = 1_000, IdleHeartbeat = TimeSpan.FromSeconds(1), Expires = TimeSpan.FromSeconds(5) };
-        try
+        var backoff = new ConnectBackoff();
+        while (!_stopping.IsCancellationRequested)
         {
-            await foreach (var message in consumer.ConsumeAsync(EnvelopeNatsSerializer.Instance, consume, _stopping.Token))
+            try
             {
-                NatsHopReceiver.Offer(intake, message.Data);
-                await message.AckAsync(cancellationToken: _stopping.Token);
+                await foreach (var message in consumer.ConsumeAsync(EnvelopeNatsSerializer.Instance, consume, _stopping.Token))
+                {
+                    NatsHopReceiver.Offer(intake, message.Data);
+                    await message.AckAsync(cancellationToken: _stopping.Token);
+                    backoff.Reset();
+                }
+
+                await Task.Delay(backoff.Next(), _stopping.Token);
+                consumer = await Redeclare(context);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception)
+            {
+                await RetryLaterAsync(backoff.Next());
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+
+        async Task RetryLaterAsync(TimeSpan wait)
         {
+            try
+            {
+                await Task.Delay(wait, _stopping.Token);
+                consumer = await Redeclare(context);
+            }
+            catch (Exception)
+            {
+                // Stopping, or the broker is still away: the loop tries again.
+            }
         }
+    }
+
+    private async Task<INatsJSConsumer> Redeclare(NatsJSContext context)
+    {
+        await JetStreamTopology.DeclareStreamAsync(context, topic, _stopping.Token);
+        return await context.CreateOrUpdateConsumerAsync(JetStreamTopology.StreamNameFor(topic), JetStreamTopology.ConsumerFor(options.Component), _stopping.Token);
     }
 
     public async ValueTask DisposeAsync()

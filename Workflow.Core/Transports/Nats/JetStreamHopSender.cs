@@ -14,6 +14,7 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
     public const int Window = 512;
 
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DrainOnDispose = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _window = new(Window, Window);
     private readonly PublishOutbox _outbox = new(observer);
@@ -41,51 +42,72 @@ public sealed class JetStreamHopSender(BrokerEndpoint broker, string topic, IDel
 
     private async Task PublishUntilAcknowledgedAsync(Envelope envelope, long token)
     {
-        var giveUpAt = DateTime.UtcNow + options.CallTimeout;
-        var publish = new NatsJSPubOpts { MsgId = $"{envelope.RunId}/{envelope.Repetition}/{envelope.Sequence}" };
-        var backoff = new ConnectBackoff();
+        DeliveryFailure? failure;
         try
         {
-            while (!_outbox.Stopping.IsCancellationRequested)
-            {
-                try
-                {
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(_outbox.Stopping);
-                    attempt.CancelAfter(AttemptTimeout);
-                    var ack = await _context!.PublishAsync(topic, envelope, EnvelopeNatsSerializer.Instance, publish, cancellationToken: attempt.Token);
-                    if (ack.Error is null)
-                    {
-                        observer.Acknowledged(token, UnixClock.NowNanos());
-                        return;
-                    }
-                }
-                catch (Exception error) when (error is NatsException or OperationCanceledException && !_outbox.Stopping.IsCancellationRequested)
-                {
-                }
-
-                if (DateTime.UtcNow >= giveUpAt)
-                {
-                    observer.Failed(token, DeliveryFailure.TimedOut);
-                    return;
-                }
-
-                await Task.Delay(backoff.Next(), _outbox.Stopping);
-            }
+            failure = await PublishWithRetriesAsync(envelope);
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
+            failure = DeliveryFailure.ConnectionLost;
         }
         finally
         {
             _window.Release();
         }
 
-        observer.Failed(token, DeliveryFailure.ConnectionLost);
+        if (failure is { } failed)
+        {
+            observer.Failed(token, failed);
+        }
+        else
+        {
+            observer.Acknowledged(token, UnixClock.NowNanos());
+        }
     }
 
+    /// <summary>Null once the stream acknowledged the message; else why it never did.</summary>
+    private async Task<DeliveryFailure?> PublishWithRetriesAsync(Envelope envelope)
+    {
+        var giveUpAt = DateTime.UtcNow + options.CallTimeout;
+        var publish = new NatsJSPubOpts { MsgId = $"{envelope.RunId}/{envelope.Repetition}/{envelope.Sequence}" };
+        var backoff = new ConnectBackoff();
+        while (!_outbox.Stopping.IsCancellationRequested)
+        {
+            try
+            {
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(_outbox.Stopping);
+                attempt.CancelAfter(AttemptTimeout);
+                var ack = await _context!.PublishAsync(topic, envelope, EnvelopeNatsSerializer.Instance, publish, cancellationToken: attempt.Token);
+                if (ack.Error is null)
+                {
+                    return null;
+                }
+            }
+            catch (Exception) when (!_outbox.Stopping.IsCancellationRequested)
+            {
+            }
+
+            if (DateTime.UtcNow >= giveUpAt)
+            {
+                return DeliveryFailure.TimedOut;
+            }
+
+            await Task.Delay(backoff.Next(), _outbox.Stopping);
+        }
+
+        return DeliveryFailure.ConnectionLost;
+    }
+
+    /// <summary>Stops taking messages, lets the publishes in flight end (stopping cancels their waits), then closes.</summary>
     public async ValueTask DisposeAsync()
     {
         await _outbox.StopAsync();
+        var deadline = DateTime.UtcNow + DrainOnDispose;
+        while (_window.CurrentCount < Window && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
 
         if (_connection is not null)
         {

@@ -13,6 +13,11 @@ internal static class NatsConnections
         ReconnectWaitMin = TimeSpan.FromMilliseconds(50),
         ReconnectWaitMax = TimeSpan.FromSeconds(1),
         ConnectTimeout = TimeSpan.FromSeconds(2),
+
+        // The client's default drops the newest message when a subscription's queue is full: a loss inside this
+        // process that the run would blame on the broker. Waiting pushes back on the socket instead.
+        SubPendingChannelCapacity = 65_536,
+        SubPendingChannelFullMode = System.Threading.Channels.BoundedChannelFullMode.Wait,
     };
 
     public static async Task<NatsConnection> ConnectAsync(BrokerEndpoint broker, TopicOptions options, string target, CancellationToken cancellationToken)

@@ -25,15 +25,8 @@ public sealed class NatsHopSender(BrokerEndpoint broker, string subject, IDelive
 
     private async ValueTask PublishAsync(Envelope envelope, long token)
     {
-        try
-        {
-            await _connection!.PublishAsync(subject, envelope, serializer: EnvelopeNatsSerializer.Instance, cancellationToken: _outbox.Stopping);
-            observer.Acknowledged(token, UnixClock.NowNanos());
-        }
-        catch (NatsException)
-        {
-            observer.Failed(token, DeliveryFailure.ConnectionLost);
-        }
+        await _connection!.PublishAsync(subject, envelope, serializer: EnvelopeNatsSerializer.Instance, cancellationToken: _outbox.Stopping);
+        observer.Acknowledged(token, UnixClock.NowNanos());
     }
 
     public async ValueTask DisposeAsync()
