@@ -29,8 +29,8 @@ internal sealed class NatsServerProcess : IAsyncDisposable
 
     public static async Task<NatsServerProcess> StartAsync()
     {
-        var clientPort = FreePort();
-        var monitoringPort = FreePort();
+        var clientPort = Workflow.Chain.Tests.FreePort.Next();
+        var monitoringPort = Workflow.Chain.Tests.FreePort.Next();
         var storeDirectory = Directory.CreateTempSubdirectory("meshaspire-nats-").FullName;
         var start = new ProcessStartInfo("nats-server")
         {
@@ -114,12 +114,6 @@ internal sealed class NatsServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private bool _disposed;
 
