@@ -17,15 +17,5 @@ public sealed class ReplyObserver(ComponentRun run) : IDeliveryObserver
 
     public void Acknowledged(long token, long acknowledgedNanos) => run.Counters.AddAcknowledged();
 
-    public void Failed(long token, DeliveryFailure failure)
-    {
-        if (failure is DeliveryFailure.NotConnected or DeliveryFailure.Rejected)
-        {
-            run.Counters.AddSendFailed();
-        }
-        else
-        {
-            run.Counters.AddUnacknowledged();
-        }
-    }
+    public void Failed(long token, DeliveryFailure failure) => run.Counters.AddFailure(failure);
 }

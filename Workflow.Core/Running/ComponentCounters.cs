@@ -48,6 +48,22 @@ public sealed class ComponentCounters
         WorkflowMetrics.Acknowledged.Add(1);
     }
 
+    /// <summary>
+    /// Counts a message the next hop never acknowledged: as send-failed when it was not handed over at all (not
+    /// connected, refused), else as of unknown fate. True when it counted as send-failed.
+    /// </summary>
+    public bool AddFailure(Transports.DeliveryFailure failure)
+    {
+        if (failure is Transports.DeliveryFailure.NotConnected or Transports.DeliveryFailure.Rejected)
+        {
+            AddSendFailed();
+            return true;
+        }
+
+        AddUnacknowledged();
+        return false;
+    }
+
     public void AddSendFailed()
     {
         Interlocked.Increment(ref _sendFailed);

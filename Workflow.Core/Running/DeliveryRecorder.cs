@@ -27,15 +27,6 @@ public sealed class DeliveryRecorder(ComponentRun run, InFlightLimit? inFlight =
     {
         inFlight?.Leave();
         ref var row = ref run.Records[token];
-        if (failure is DeliveryFailure.NotConnected or DeliveryFailure.Rejected)
-        {
-            row.Outcome |= MessageOutcome.SendFailed;
-            run.Counters.AddSendFailed();
-        }
-        else
-        {
-            row.Outcome |= MessageOutcome.Unacknowledged;
-            run.Counters.AddUnacknowledged();
-        }
+        row.Outcome |= run.Counters.AddFailure(failure) ? MessageOutcome.SendFailed : MessageOutcome.Unacknowledged;
     }
 }

@@ -27,8 +27,6 @@ public sealed partial class TopicSubscription(
 
     public string? Source => _receiver?.Source;
 
-    public TopicIntake Intake => _intake;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await lifetime.WhenStartedAsync(stoppingToken);

@@ -15,7 +15,7 @@ public sealed class EnvelopeNatsSerializer : INatsSerialize<Envelope>, INatsDese
 
     public void Serialize(IBufferWriter<byte> bufferWriter, Envelope value) => value.WriteTo(bufferWriter);
 
-    public ArrivedEnvelope? Deserialize(in ReadOnlySequence<byte> buffer)
+    public ArrivedEnvelope Deserialize(in ReadOnlySequence<byte> buffer)
     {
         var received = UnixClock.NowNanos();
         try

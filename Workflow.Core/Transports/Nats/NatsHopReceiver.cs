@@ -34,9 +34,9 @@ public sealed class NatsHopReceiver(BrokerEndpoint broker, string subject, Topic
         }
     }
 
-    internal static void Offer(TopicIntake intake, ArrivedEnvelope? arrived)
+    internal static void Offer(TopicIntake intake, ArrivedEnvelope arrived)
     {
-        if (arrived?.Envelope is { } envelope)
+        if (arrived.Envelope is { } envelope)
         {
             intake.Offer(envelope, arrived.ReceivedNanos);
         }
