@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MeshAspire.Workflow.Hosting;
 
-/// <summary>/run (state and counts), /records (per-message rows) and /records/histograms (HdrHistogram log).</summary>
+/// <summary>
+/// /run (state and counts), /records (per-message rows), /records/histograms (HdrHistogram log) and /clock (this
+/// component's clock, for the collector's offset probes).
+/// </summary>
 public static class RunEndpoints
 {
     public static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web)
@@ -21,6 +24,8 @@ public static class RunEndpoints
         var run = endpoints.ServiceProvider.GetRequiredService<ComponentRun>();
 
         endpoints.MapGet("/run", () => Results.Json(run.Status(), StatusJson));
+
+        endpoints.MapGet("/clock", (RequestDelegate)new ClockEndpoint(run.Identity.Name).AnswerAsync);
 
         endpoints.MapGet("/records", async (HttpContext context) =>
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using MeshAspire.Workflow.Running;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Timing;
 using MeshAspire.Workflow.Transports;
 using MeshAspire.Workflow.Transports.Grpc;
 using MeshAspire.Workflow.Transports.Tcp;
@@ -43,6 +44,12 @@ public static class WorkflowHostingExtensions
             return ComponentSetupResult.Failure(
                 $"bad listen settings: {WorkflowOptions.ListenAddress}='{builder.Configuration[WorkflowOptions.ListenAddress]}', "
                 + $"{WorkflowOptions.HttpPort}='{builder.Configuration[WorkflowOptions.HttpPort]}', {WorkflowOptions.HopPort}='{builder.Configuration[WorkflowOptions.HopPort]}'");
+        }
+
+        if (!TryApplyClockSkew(builder.Configuration))
+        {
+            return ComponentSetupResult.Failure(
+                $"bad {WorkflowOptions.ClockSkewForTesting}='{builder.Configuration[WorkflowOptions.ClockSkewForTesting]}': expected a signed time span such as 00:00:03.5 or -00:00:00.250");
         }
 
         builder.Services.AddSingleton(setup);
@@ -115,6 +122,24 @@ public static class WorkflowHostingExtensions
         var sender = setup.SenderOptions();
         return new TopicOptions(
             setup.Spec.RootName, setup.Identity.RunId, sender.ConnectTimeout, sender.CallTimeout, setup.Scenario.Settings.PublisherConfirms);
+    }
+
+    /// <summary>Sets this process's clock off by <see cref="WorkflowOptions.ClockSkewForTesting"/>, if given; false when it is not a time span.</summary>
+    private static bool TryApplyClockSkew(IConfiguration configuration)
+    {
+        var text = configuration[WorkflowOptions.ClockSkewForTesting];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var skew))
+        {
+            return false;
+        }
+
+        UnixClock.SkewForTesting(skew);
+        return true;
     }
 
     private static IPAddress? ReadListenAddress(IConfiguration configuration)

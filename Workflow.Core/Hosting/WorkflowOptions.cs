@@ -21,5 +21,12 @@ public static class WorkflowOptions
     /// <summary>Port the hop listens on (grpc: HTTP/2 only; tcp: raw); the scenario's communication.port.from unless set.</summary>
     public const string HopPort = "Workflow:HopPort";
 
+    /// <summary>
+    /// Only for testing clock correction: a signed time span (<c>00:00:03.5</c>, <c>-00:00:00.250</c>) by which this
+    /// process's <see cref="Timing.UnixClock"/> is set away from the wall clock, as if the component ran on another
+    /// machine. It shifts every stamp of the whole process. Unset in real runs.
+    /// </summary>
+    public const string ClockSkewForTesting = "Workflow:ClockSkewForTesting";
+
     public const int DefaultHttpPort = 8080;
 }
