@@ -7,7 +7,10 @@ namespace MeshAspire.Workflow.Accounting;
 
 /// <summary>
 /// Turns every component's rows into the run's summary: loss, duplicates and reordering from sequence numbers,
-/// latencies from the intended send time, warm-up (repetition 0) left out of everything.
+/// latencies from the intended send time, warm-up (repetition 0) left out of everything. Where two stamps of
+/// different components are compared (end-to-end, transit, the drain cut, the run's start and end), each is first moved
+/// to the collector's clock by its component's measured offset (<see cref="RunRecords.Clocks"/>); spans on one clock
+/// (service time, round trip, reply, generator lag) are taken as they are.
 /// </summary>
 public static class RunAccounting
 {
@@ -33,15 +36,16 @@ public static class RunAccounting
                 }
 
                 sent++;
-                Tally(repetitions, row.Repetition, notes).Sending.Add(row.SentNanos);
-                sending.Add(row.SentNanos);
+                var sentAt = records.ToCollectorClock(0, row.SentNanos);
+                Tally(repetitions, row.Repetition, notes).Sending.Add(sentAt);
+                sending.Add(sentAt);
                 if (row.Outcome.HasFlag(MessageOutcome.SendFailed))
                 {
                     sendFailed++;
                 }
 
                 LatencyHistograms.RecordNanos(generatorLag, row.SentNanos - row.IntendedNanos);
-                if (row.ReceivedNanos > 0 && !records.IsAfterDrain(row.ReceivedNanos))
+                if (row.ReceivedNanos > 0 && !records.IsAfterDrain(0, row.ReceivedNanos))
                 {
                     LatencyHistograms.RecordNanos(reply, row.ReceivedNanos - row.IntendedNanos);
                 }
@@ -52,6 +56,7 @@ public static class RunAccounting
         var transits = records.Chain.Skip(1).Select(_ => LatencyHistograms.Create()).ToArray();
         var arriving = new RateSpan();
         long received = 0, duplicates = 0, reordered = 0, negative = 0, late = 0;
+        var last = records.ConclusionIndex;
         if (records.Conclusion is { } conclusion)
         {
             var seen = new SequenceSet();
@@ -64,7 +69,8 @@ public static class RunAccounting
                     continue;
                 }
 
-                if (records.IsAfterDrain(row.ForwardedNanos))
+                var done = records.ToCollectorClock(last, row.ForwardedNanos);
+                if (records.IsAfterDrain(done))
                 {
                     late++;
                     continue;
@@ -83,14 +89,14 @@ public static class RunAccounting
                 }
 
                 highest = Math.Max(highest, row.Sequence);
-                arriving.Add(row.ForwardedNanos);
-                var latency = row.ForwardedNanos - row.IntendedNanos;
+                arriving.Add(done);
+                var latency = done - records.ToCollectorClock(0, row.IntendedNanos);
                 negative += latency < 0 ? 1 : 0;
                 LatencyHistograms.RecordNanos(endToEnd, latency);
                 var tally = Tally(repetitions, row.Repetition, notes);
-                tally.Arriving.Add(row.ForwardedNanos);
+                tally.Arriving.Add(done);
                 LatencyHistograms.RecordNanos(tally.EndToEnd, latency);
-                RecordTransits(transits, row, conclusion.Records.StampsOf(i));
+                RecordTransits(transits, records, row, conclusion.Records.StampsOf(i));
             }
         }
 
@@ -101,7 +107,12 @@ public static class RunAccounting
 
         if (negative > 0)
         {
-            notes.Add($"{negative} end-to-end latencies were negative and recorded as the smallest value (1 ns): the clocks of the trigger and the conclusion disagree");
+            notes.Add($"{negative} end-to-end latencies were negative and recorded as the smallest value (1 ns): the clocks of the trigger and the conclusion disagree{(records.Clocks is null ? "" : " by more than their measured offsets")}");
+        }
+
+        if (records.Clocks is { } clocks)
+        {
+            notes.AddRange(ClockSummary.NotesOf(clocks));
         }
 
         var completed = records.Trigger is not null && records.Conclusion is not null;
@@ -136,6 +147,8 @@ public static class RunAccounting
             GeneratorLag = LatencySummary.From(generatorLag),
             Reply = settings.ReplyTopic is null ? null : LatencySummary.From(reply),
             Hops = hops,
+            Clocks = records.Clocks?.Select(ClockSummary.Of).ToArray() ?? [],
+            EndToEndErrorBoundMs = ClockSummary.SpanBoundMs(records, 0, last),
             Repetitions = repetitions.OrderBy(r => r.Key).Select(r => new RepetitionSummary(
                 r.Key,
                 r.Value.Sending.Count,
@@ -158,20 +171,23 @@ public static class RunAccounting
         return tally;
     }
 
-    /// <summary>Each link's one-way time from the conclusion's copy of the stamps: receive minus the caller's send.</summary>
-    private static void RecordTransits(LongHistogram[] transits, in MessageRecord row, Span<long> stamps)
+    /// <summary>
+    /// Each link's one-way time from the conclusion's copy of the stamps: receive minus the caller's send, both on the
+    /// collector's clock (transit <c>hop</c> ends at chain index <c>hop + 1</c>).
+    /// </summary>
+    private static void RecordTransits(LongHistogram[] transits, RunRecords records, in MessageRecord row, Span<long> stamps)
     {
-        var callerSent = row.SentNanos;
+        var callerSent = records.ToCollectorClock(0, row.SentNanos);
         for (var hop = 0; hop < transits.Length; hop++)
         {
             var isConclusion = hop == transits.Length - 1;
-            var receivedAt = isConclusion ? row.ReceivedNanos : StampOrZero(stamps, 2 * hop);
+            var receivedAt = records.ToCollectorClock(hop + 1, isConclusion ? row.ReceivedNanos : StampOrZero(stamps, 2 * hop));
             if (receivedAt != 0 && callerSent != 0)
             {
                 LatencyHistograms.RecordNanos(transits[hop], receivedAt - callerSent);
             }
 
-            callerSent = isConclusion ? 0 : StampOrZero(stamps, (2 * hop) + 1);
+            callerSent = isConclusion ? 0 : records.ToCollectorClock(hop + 1, StampOrZero(stamps, (2 * hop) + 1));
         }
     }
 
@@ -195,7 +211,7 @@ public static class RunAccounting
                 for (long i = 0; i < caller.Records.Count; i++)
                 {
                     ref var row = ref caller.Records[i];
-                    if (row.Repetition == 0 || row.ForwardedNanos == 0 || records.IsAfterDrain(row.ForwardedNanos))
+                    if (row.Repetition == 0 || row.ForwardedNanos == 0 || records.IsAfterDrain(k - 1, row.ForwardedNanos))
                     {
                         continue;
                     }
@@ -221,7 +237,7 @@ public static class RunAccounting
                 for (long i = 0; i < component.Records.Count; i++)
                 {
                     ref var row = ref component.Records[i];
-                    if (row.Repetition == 0 || records.IsAfterDrain(row.ReceivedNanos)
+                    if (row.Repetition == 0 || records.IsAfterDrain(k, row.ReceivedNanos)
                         || row.Outcome.HasFlag(MessageOutcome.Duplicate) || !seen.Add(row.Sequence))
                     {
                         continue;
@@ -243,7 +259,8 @@ public static class RunAccounting
                 forwardedByCaller - received,
                 LatencySummary.From(serviceTime),
                 LatencySummary.From(roundTrip),
-                LatencySummary.From(transits[k - 1])));
+                LatencySummary.From(transits[k - 1]),
+                ClockSummary.SpanBoundMs(records, k - 1, k)));
         }
 
         return hops;

@@ -42,6 +42,15 @@ public sealed record RunSummary
     /// <summary>Every component after the trigger, in chain order.</summary>
     public required IReadOnlyList<HopSummary> Hops { get; init; }
 
+    /// <summary>Every component's clock against the collector's, in chain order; empty when clocks were not measured.</summary>
+    public IReadOnlyList<ClockSummary> Clocks { get; init; } = [];
+
+    /// <summary>
+    /// How far end-to-end latencies may be off through the clocks: the trigger's bound plus the conclusion's. Null when
+    /// clocks were not measured, or either of those two was not.
+    /// </summary>
+    public double? EndToEndErrorBoundMs { get; init; }
+
     public required IReadOnlyList<RepetitionSummary> Repetitions { get; init; }
 
     /// <summary>What a reader must know to trust the numbers: missing records, negative latencies, timeouts.</summary>
@@ -67,7 +76,8 @@ public sealed record RateSummary(double Target, double Achieved, double Delivere
 /// <param name="LostBefore">Messages its caller handed on that it never received, when both records are at hand.</param>
 /// <param name="ServiceTime">Its send (or done) minus its receive: queueing and processing, on its clock.</param>
 /// <param name="RoundTrip">Its caller's send to its echo or acknowledgement, on the caller's clock.</param>
-/// <param name="Transit">Its receive minus its caller's send (two clocks), for delivered messages.</param>
+/// <param name="Transit">Its receive minus its caller's send (two clocks, each moved to the collector's), for delivered messages.</param>
+/// <param name="TransitErrorBoundMs">How far the transit may be off through the clocks: its caller's bound plus its own.</param>
 public sealed record HopSummary(
     string Component,
     string Role,
@@ -76,6 +86,7 @@ public sealed record HopSummary(
     long? LostBefore,
     LatencySummary ServiceTime,
     LatencySummary RoundTrip,
-    LatencySummary Transit);
+    LatencySummary Transit,
+    double? TransitErrorBoundMs = null);
 
 public sealed record RepetitionSummary(int Repetition, long Sent, long Received, long Lost, LatencySummary EndToEnd);

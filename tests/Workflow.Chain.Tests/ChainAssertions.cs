@@ -96,7 +96,7 @@ internal static class ChainAssertions
         var sequences = new HashSet<long>();
         for (long i = 0; i < conclusion.Count; i++)
         {
-            if (conclusion[i].Repetition > 0 && !records.IsAfterDrain(conclusion[i].ForwardedNanos))
+            if (conclusion[i].Repetition > 0 && !records.IsAfterDrain(records.ConclusionIndex, conclusion[i].ForwardedNanos))
             {
                 sequences.Add(conclusion[i].Sequence);
             }
