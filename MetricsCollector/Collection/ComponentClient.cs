@@ -4,10 +4,11 @@ using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Recording;
 using MeshAspire.Workflow.Running;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Timing;
 
 namespace MeshAspire.MetricsCollector.Collection;
 
-/// <summary>Reads one component's /run and /records at the address the collector discovered for it.</summary>
+/// <summary>Reads one component's /run, /clock and /records at the address the collector discovered for it.</summary>
 public sealed class ComponentClient(HttpClient http, ComponentSpec component, Uri baseAddress)
 {
     public ComponentSpec Component { get; } = component;
@@ -29,6 +30,25 @@ public sealed class ComponentClient(HttpClient http, ComponentSpec component, Ur
         {
             return null;
         }
+    }
+
+    /// <summary>One exchange with the component's /clock, stamped on this process's clock before sending and after the answer.</summary>
+    /// <exception cref="InvalidDataException">The answer is empty or names another component.</exception>
+    public async Task<ClockProbe> ProbeClockAsync(CancellationToken cancellationToken)
+    {
+        var address = new Uri(BaseAddress, "/clock");
+        var sent = UnixClock.NowNanos();
+        using var response = await http.GetAsync(address, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var returned = UnixClock.NowNanos();
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<ClockAnswer>(RunEndpoints.StatusJson, cancellationToken)
+            ?? throw new InvalidDataException($"{address} answered nothing");
+        if (answer.Component != Component.RootName)
+        {
+            throw new InvalidDataException($"{address} answered as '{answer.Component}', not '{Component.RootName}'");
+        }
+
+        return new ClockProbe(sent, answer.HandledNs, answer.AnsweredNs, returned);
     }
 
     /// <summary>Every row the component recorded, read into a <see cref="RecordLog"/>.</summary>

@@ -1,3 +1,4 @@
+using MeshAspire.MetricsCollector.Clocks;
 using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Running;
 using MeshAspire.Workflow.Scenarios;
@@ -14,7 +15,8 @@ public sealed record CollectedRun(RunAnalysis Analysis, RunRecords Records, bool
 
 /// <summary>
 /// Follows one run: waits for the trigger to finish sending and draining, waits up to the drain timeout for the
-/// conclusion to receive what was handed on, pulls every component's records and accounts for them.
+/// conclusion to receive what was handed on, pulls every component's records and accounts for them, with every
+/// component's clock measured while the run starts and again once it is over.
 /// </summary>
 public sealed partial class RunCollector(ILogger<RunCollector> logger)
 {
@@ -26,14 +28,20 @@ public sealed partial class RunCollector(ILogger<RunCollector> logger)
     {
         var notes = new List<string>();
         LogFollowing(runId, components[0].BaseAddress.ToString());
+        using var clocksStarting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readingClocks = ClockSync.BeforeRunAsync(components, CollectorOptions.PollInterval, clocksStarting.Token, cancellationToken);
         var trigger = await WaitForTriggerAsync(components[0], scenario.Settings.ConnectTimeout + startupGrace, notes, cancellationToken);
+        await clocksStarting.CancelAsync();
+        var before = await readingClocks;
         long? drainDeadline = null;
         if (trigger is not null)
         {
-            drainDeadline = await WaitForConclusionAsync(components[^1], trigger, scenario.Settings.Drain, notes, cancellationToken);
+            var lastSent = new ComponentClock(components[0].Component.RootName, before[0], null).ToCollectorClock(trigger.LastSentNanos);
+            drainDeadline = await WaitForConclusionAsync(components[^1], trigger, lastSent, scenario.Settings.Drain, notes, cancellationToken);
         }
 
-        var records = await PullRecordsAsync(components, drainDeadline, notes, cancellationToken);
+        var clocks = ClockSync.Combine(components, before, await ClockSync.AfterRunAsync(components, cancellationToken));
+        var records = await PullRecordsAsync(components, drainDeadline, notes, cancellationToken) with { Clocks = clocks };
         return new CollectedRun(RunAccounting.Analyze(scenario, runId, records, notes), records, trigger is not null);
     }
 
@@ -77,12 +85,14 @@ public sealed partial class RunCollector(ILogger<RunCollector> logger)
 
     /// <summary>
     /// Waits until the conclusion has every message the trigger handed on, or until the drain timeout after the
-    /// trigger's last send; returns that deadline (Unix ns) when it passed, or null when everything arrived in time.
+    /// trigger's last send; returns that deadline (Unix ns, this process's clock) when it passed, or null when everything arrived in time.
     /// </summary>
-    private async Task<long?> WaitForConclusionAsync(ComponentClient conclusion, RunStatus trigger, TimeSpan drain, List<string> notes, CancellationToken cancellationToken)
+    /// <param name="lastSentNanos">The trigger's last send, moved to this process's clock.</param>
+    private async Task<long?> WaitForConclusionAsync(
+        ComponentClient conclusion, RunStatus trigger, long lastSentNanos, TimeSpan drain, List<string> notes, CancellationToken cancellationToken)
     {
         var expected = trigger.Sent - trigger.SendFailed;
-        var deadline = Math.Max(UnixClock.NowNanos(), trigger.LastSentNanos + (long)drain.TotalNanoseconds);
+        var deadline = Math.Max(UnixClock.NowNanos(), lastSentNanos + (long)drain.TotalNanoseconds);
         RunStatus? last = null;
         while (true)
         {

@@ -6,8 +6,9 @@ namespace MeshAspire.MetricsCollector.Results;
 
 /// <summary>
 /// messages.csv: one row per message the trigger sent, warm-up included (repetition 0), with every stamp in
-/// Unix nanoseconds on the clock of the component that took it; empty where a stamp does not exist. The last
-/// column is when the conclusion's reply reached the trigger (reply.topic), on the trigger's clock.
+/// Unix nanoseconds on the clock of the component that took it, uncorrected (clocks.csv has each clock's offset);
+/// empty where a stamp does not exist. e2e_ms is corrected by the trigger's and the conclusion's offsets, as in the
+/// summary. The last column is when the conclusion's reply reached the trigger (reply.topic), on the trigger's clock.
 /// </summary>
 public static class MessagesCsvWriter
 {
@@ -59,7 +60,7 @@ public static class MessagesCsvWriter
                 ref var done = ref records.Conclusion!.Records[arrived];
                 Stamp(output, scratch, done.ReceivedNanos);
                 Stamp(output, scratch, done.ForwardedNanos);
-                Milliseconds(output, scratch, done.ForwardedNanos - sent.IntendedNanos);
+                Milliseconds(output, scratch, records.ToCollectorClock(records.ConclusionIndex, done.ForwardedNanos) - records.ToCollectorClock(0, sent.IntendedNanos));
             }
             else
             {

@@ -7,7 +7,8 @@ namespace MeshAspire.MetricsCollector.Results;
 
 /// <summary>
 /// Writes a run's results into one folder: summary.json, summary.txt (the table), messages.csv (one row per
-/// message with every stamp) and histograms.hlog (HdrHistogram log format, one tagged histogram per kind).
+/// message with every stamp), clocks.csv (each component's clock offsets, when measured) and histograms.hlog
+/// (HdrHistogram log format, one tagged histogram per kind).
 /// </summary>
 public static class RunResultsWriter
 {
@@ -15,6 +16,7 @@ public static class RunResultsWriter
     public const string SummaryText = "summary.txt";
     public const string MessagesCsv = "messages.csv";
     public const string HistogramsLog = "histograms.hlog";
+    public const string ClocksCsv = "clocks.csv";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -36,6 +38,12 @@ public static class RunResultsWriter
         await using (var messages = new StreamWriter(Path.Combine(folder, MessagesCsv)))
         {
             MessagesCsvWriter.Write(records, messages);
+        }
+
+        if (records.Clocks is { } clocks)
+        {
+            await using var clocksCsv = new StreamWriter(Path.Combine(folder, ClocksCsv));
+            ClocksCsvWriter.Write(clocks, clocksCsv);
         }
 
         await using (var log = File.Create(Path.Combine(folder, HistogramsLog)))

@@ -24,6 +24,11 @@ public static class SummaryTable
         var m = summary.Messages;
         text.AppendLine(Invariant, $"messages  scheduled {m.Scheduled}   sent {m.Sent}   received {m.Received}   lost {m.Lost}   duplicates {m.Duplicates}   reordered {m.Reordered}   send failures {m.SendFailed}");
         text.AppendLine(Invariant, $"rate      target {summary.Rate.Target:0.##}/s   achieved {summary.Rate.Achieved:0.##}/s   delivered {summary.Rate.Delivered:0.##}/s");
+        if (summary.Clocks.Count > 0)
+        {
+            text.AppendLine(Clocks(summary));
+        }
+
         text.AppendLine();
 
         text.AppendLine(Invariant, $"{"latency (ms)",-36}{"count",10}{"p50",10}{"p90",10}{"p99",10}{"p99.9",10}{"max",10}");
@@ -64,6 +69,24 @@ public static class SummaryTable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Each clock's offset to the collector's with its bound (and drift), then the bound of end-to-end latency.</summary>
+    private static string Clocks(RunSummary summary)
+    {
+        var line = new StringBuilder("clocks    offset to the collector's (ms):");
+        foreach (var clock in summary.Clocks)
+        {
+            line.Append(Invariant, $"   {clock.Component} ");
+            line.Append(clock.OffsetMs is { } offset ? string.Create(Invariant, $"{offset:+0.000;-0.000;0.000} ±{clock.ErrorBoundMs:0.000}") : "not measured");
+            if (clock.DriftMs is { } drift && drift != 0)
+            {
+                line.Append(Invariant, $" drift {drift:+0.000;-0.000}");
+            }
+        }
+
+        line.Append(summary.EndToEndErrorBoundMs is { } bound ? string.Create(Invariant, $"   end-to-end ±{bound:0.000}") : "   end-to-end unbounded");
+        return line.ToString();
     }
 
     private static void Row(StringBuilder text, string name, LatencySummary latency) =>
