@@ -25,6 +25,7 @@ internal sealed class LocalChain : IAsyncDisposable
     private readonly string _folder;
     private readonly Dictionary<string, (int Http, int Hop)> _ports;
     private readonly Dictionary<string, WebApplication> _running = [];
+    private readonly Dictionary<string, ComponentProcess> _processes = [];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     private readonly string? _broker;
@@ -69,6 +70,42 @@ internal sealed class LocalChain : IAsyncDisposable
             {
                 await WaitUntilReadyAsync(name);
             }
+        }
+    }
+
+    /// <summary>
+    /// Starts a component as its own program in a child process, with <paramref name="extra"/> settings beside the
+    /// usual ones, and waits until its /health answers.
+    /// </summary>
+    public async Task StartInOwnProcessAsync(string name, IReadOnlyDictionary<string, string?> extra)
+    {
+        var component = Scenario.Find(name);
+        var settings = SettingsFor(component);
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        var process = ComponentProcess.Start(component.Role, settings);
+        _processes[name] = process;
+        using var timeout = new CancellationTokenSource(StartupGrace);
+        while (true)
+        {
+            Assert.False(process.HasExited, $"{name} exited while starting:{Environment.NewLine}{process.Output}");
+            try
+            {
+                using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{_ports[name].Http}/health"), timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
         }
     }
 
@@ -128,6 +165,9 @@ internal sealed class LocalChain : IAsyncDisposable
     private ComponentClient Client(ComponentSpec component) =>
         new(_http, component, new Uri($"http://127.0.0.1:{_ports[component.RootName].Http}"));
 
+    /// <summary>The configuration a component of this chain starts with.</summary>
+    public Dictionary<string, string?> SettingsOf(string name) => SettingsFor(Scenario.Find(name));
+
     private Dictionary<string, string?> SettingsFor(ComponentSpec component)
     {
         var settings = new Dictionary<string, string?>
@@ -168,6 +208,11 @@ internal sealed class LocalChain : IAsyncDisposable
         foreach (var component in Scenario.Chain.Where(c => _running.ContainsKey(c.RootName)))
         {
             await StopAsync(component.RootName);
+        }
+
+        foreach (var process in _processes.Values)
+        {
+            await process.DisposeAsync();
         }
 
         _http.Dispose();
