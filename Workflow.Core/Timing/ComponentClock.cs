@@ -31,9 +31,12 @@ public sealed record ComponentClock(string Component, ClockReading? Before, Cloc
             return before.OffsetNanos;
         }
 
-        var onCollectorClock = stampNanos - before.OffsetNanos;
-        var fraction = Math.Clamp((double)(onCollectorClock - before.AtNanos) / (after.AtNanos - before.AtNanos), 0, 1);
-        return before.OffsetNanos + (long)Math.Round(fraction * (after.OffsetNanos - before.OffsetNanos));
+        // The stamp's time on the collector's clock, c, solves stamp = c + offset(c) with the offset linear in c.
+        var span = (double)(after.AtNanos - before.AtNanos);
+        var drift = after.OffsetNanos - before.OffsetNanos;
+        var sinceBefore = (stampNanos - before.OffsetNanos - before.AtNanos) / (1 + (drift / span));
+        var fraction = Math.Clamp(sinceBefore / span, 0, 1);
+        return before.OffsetNanos + (long)Math.Round(fraction * drift);
     }
 
     /// <summary>A stamp of this component's clock on the collector's.</summary>
