@@ -32,6 +32,22 @@ public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunF
     }
 
     [Fact]
+    public void Every_component_s_clock_is_read_before_and_after_the_run_and_is_the_collector_s_within_its_bound()
+    {
+        var clocks = run.Summary.GetProperty("clocks").EnumerateArray().ToArray();
+        Assert.Equal(["trigger", "action01", "action02", "conclusion"], clocks.Select(c => c.GetProperty("component").GetString()));
+        Assert.All(clocks, clock =>
+        {
+            var offset = clock.GetProperty("offsetMs").GetDouble();
+            var bound = clock.GetProperty("errorBoundMs").GetDouble();
+            Assert.True(Math.Abs(offset) <= bound, $"{clock}: one machine, one clock");
+            Assert.Equal(JsonValueKind.Number, clock.GetProperty("driftMs").ValueKind);
+        });
+        Assert.True(run.Summary.GetProperty("endToEndErrorBoundMs").GetDouble() > 0);
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(run.ResultsFolder, "clocks.csv")).Length);
+    }
+
+    [Fact]
     public void The_run_writes_its_results_folder()
     {
         Assert.True(File.Exists(Path.Combine(run.ResultsFolder, "summary.txt")));
