@@ -24,6 +24,9 @@ public static class Extensions
     private const string AlivenessEndpointPath = "/alive";
     private const string MetricsEndpointPath = "/metrics";
 
+    /// <summary>The collector's clock probes: a span around each would only widen the probe's delay.</summary>
+    private const string ClockEndpointPath = "/clock";
+
     /// <summary>gRPC paths of the workflow's hop service: one request per message, never auto-traced.</summary>
     private const string HopServicePathPrefix = "/meshaspire.workflow.v1.Hop";
 
@@ -98,5 +101,6 @@ public static class Extensions
         && !path.StartsWith(HopServicePathPrefix, StringComparison.Ordinal)
         && !path.StartsWith(HealthEndpointPath, StringComparison.Ordinal)
         && !path.StartsWith(AlivenessEndpointPath, StringComparison.Ordinal)
-        && !path.StartsWith(MetricsEndpointPath, StringComparison.Ordinal);
+        && !path.StartsWith(MetricsEndpointPath, StringComparison.Ordinal)
+        && !path.StartsWith(ClockEndpointPath, StringComparison.Ordinal);
 }

@@ -71,7 +71,10 @@ public static class SummaryTable
         return text.ToString();
     }
 
-    /// <summary>Each clock's offset to the collector's with its bound (and drift), then the bound of end-to-end latency.</summary>
+    /// <summary>
+    /// Each clock's offset to the collector's with its bound, and its drift when larger than the two readings'
+    /// bounds (smaller, it is indistinguishable from none); then the bound of end-to-end latency.
+    /// </summary>
     private static string Clocks(RunSummary summary)
     {
         var line = new StringBuilder("clocks    offset to the collector's (ms):");
@@ -79,7 +82,7 @@ public static class SummaryTable
         {
             line.Append(Invariant, $"   {clock.Component} ");
             line.Append(clock.OffsetMs is { } offset ? string.Create(Invariant, $"{offset:+0.000;-0.000;0.000} ±{clock.ErrorBoundMs:0.000}") : "not measured");
-            if (clock.DriftMs is { } drift && drift != 0)
+            if (clock.DriftMs is { } drift && Math.Abs(drift) > 2 * clock.ErrorBoundMs!.Value)
             {
                 line.Append(Invariant, $" drift {drift:+0.000;-0.000}");
             }

@@ -31,7 +31,7 @@ public sealed class ClockResultsTests : IDisposable
         var conclusion = new ComponentClock(
             "conclusion",
             new ClockReading(Skew, 40_000, Base, 16),
-            new ClockReading(Skew + 2_000, 30_000, Base + 1_000_000_000, 12));
+            new ClockReading(Skew + 200_000, 30_000, Base + 1_000_000_000, 12));
         return run.Skew(Conclusion, Skew).Records()
             .WithClocks(20_000, (Conclusion, conclusion), (2, new ComponentClock("action02", null, null)));
     }
@@ -54,7 +54,7 @@ public sealed class ClockResultsTests : IDisposable
         Assert.Equal("conclusion", conclusion.GetProperty("component").GetString());
         Assert.Equal(3_700, conclusion.GetProperty("offsetMs").GetDouble());
         Assert.Equal(0.04, conclusion.GetProperty("errorBoundMs").GetDouble());
-        Assert.Equal(0.002, conclusion.GetProperty("driftMs").GetDouble());
+        Assert.Equal(0.2, conclusion.GetProperty("driftMs").GetDouble());
         Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("clocks")[2].GetProperty("offsetMs").ValueKind);
         Assert.Equal(0.06, document.RootElement.GetProperty("endToEndErrorBoundMs").GetDouble(), 9);
         Assert.Equal(analysis.Summary.Clocks, read!.Clocks);
@@ -68,8 +68,20 @@ public sealed class ClockResultsTests : IDisposable
         var text = SummaryTable.Render(Analyze(SkewedRecords()).Summary);
 
         Assert.Contains(
-            "clocks    offset to the collector's (ms):   trigger 0.000 ±0.020   action01 0.000 ±0.020   action02 not measured   conclusion +3700.000 ±0.040 drift +0.002   end-to-end ±0.060",
+            "clocks    offset to the collector's (ms):   trigger 0.000 ±0.020   action01 0.000 ±0.020   action02 not measured   conclusion +3700.000 ±0.040 drift +0.200   end-to-end ±0.060",
             text.Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void A_drift_within_the_readings_bounds_is_not_shown_in_the_table()
+    {
+        var run = new ChainRun().Add(Steady(0, 10, 1, Base, Millisecond));
+        var noisy = new ComponentClock("conclusion", new ClockReading(100_000, 60_000, Base, 16), new ClockReading(10_000, 60_000, Base + 1_000_000_000, 16));
+
+        var text = SummaryTable.Render(Analyze(run.Records().WithClocks(20_000, (Conclusion, noisy))).Summary);
+
+        Assert.Contains("conclusion +0.100 ±0.060   end-to-end ±0.080", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("drift", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +106,7 @@ public sealed class ClockResultsTests : IDisposable
                 $"trigger,0,20000,{Base},16,0,20000,{Base},16",
                 $"action01,0,20000,{Base},16,0,20000,{Base},16",
                 "action02,,,,,,,,",
-                $"conclusion,{Skew},40000,{Base},16,{Skew + 2_000},30000,{Base + 1_000_000_000},12",
+                $"conclusion,{Skew},40000,{Base},16,{Skew + 200_000},30000,{Base + 1_000_000_000},12",
             ],
             lines);
     }
@@ -109,7 +121,7 @@ public sealed class ClockResultsTests : IDisposable
         var row = output.ToString().Split('\n')[1].Split(',');
 
         Assert.Equal((Base + Millisecond + Skew).ToString(CultureInfo.InvariantCulture), row[13]);
-        // 1 ms into a drift of 2 µs per second, the conclusion's offset has grown by 2 ns.
-        Assert.Equal("0.999998", row[14]);
+        // 1 ms into a drift of 200 µs per second, the conclusion's offset has grown by 200 ns.
+        Assert.Equal("0.9998", row[14]);
     }
 }
