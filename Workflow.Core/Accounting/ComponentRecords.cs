@@ -31,7 +31,11 @@ public sealed record RunRecords(
 
     /// <summary>A stamp the component at <paramref name="component"/> (chain index) took, on the collector's clock; 0 stays 0 (no stamp).</summary>
     public long ToCollectorClock(int component, long nanos) =>
-        nanos == 0 || Clocks is null ? nanos : Clocks[component].ToCollectorClock(nanos);
+        Clocks is null ? nanos : ClockCorrection.Of(Clocks[component]).ToCollectorClock(nanos);
+
+    /// <summary>Each component's correction in chain order, for applying to many stamps; none when clocks were not measured.</summary>
+    public ClockCorrection[] Corrections() =>
+        Clocks is null ? new ClockCorrection[Chain.Count] : Clocks.Select(ClockCorrection.Of).ToArray();
 
     public ComponentRecords? Trigger => Components[0];
 

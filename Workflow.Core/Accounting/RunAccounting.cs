@@ -2,6 +2,7 @@ using HdrHistogram;
 using MeshAspire.Workflow.Pacing;
 using MeshAspire.Workflow.Recording;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Timing;
 
 namespace MeshAspire.Workflow.Accounting;
 
@@ -17,6 +18,7 @@ public static class RunAccounting
     public static RunAnalysis Analyze(Scenario scenario, string runId, RunRecords records, IEnumerable<string> collectionNotes)
     {
         var notes = new List<string>(collectionNotes);
+        var clocks = records.Corrections();
         var settings = scenario.Settings;
         var histograms = new List<NamedHistogram>();
         var repetitions = Enumerable.Range(1, settings.Repetitions).ToDictionary(r => r, r => new RepetitionTally());
@@ -36,7 +38,7 @@ public static class RunAccounting
                 }
 
                 sent++;
-                var sentAt = records.ToCollectorClock(0, row.SentNanos);
+                var sentAt = clocks[0].ToCollectorClock(row.SentNanos);
                 Tally(repetitions, row.Repetition, notes).Sending.Add(sentAt);
                 sending.Add(sentAt);
                 if (row.Outcome.HasFlag(MessageOutcome.SendFailed))
@@ -45,7 +47,7 @@ public static class RunAccounting
                 }
 
                 LatencyHistograms.RecordNanos(generatorLag, row.SentNanos - row.IntendedNanos);
-                if (row.ReceivedNanos > 0 && !records.IsAfterDrain(0, row.ReceivedNanos))
+                if (row.ReceivedNanos > 0 && !records.IsAfterDrain(clocks[0].ToCollectorClock(row.ReceivedNanos)))
                 {
                     LatencyHistograms.RecordNanos(reply, row.ReceivedNanos - row.IntendedNanos);
                 }
@@ -69,7 +71,7 @@ public static class RunAccounting
                     continue;
                 }
 
-                var done = records.ToCollectorClock(last, row.ForwardedNanos);
+                var done = clocks[last].ToCollectorClock(row.ForwardedNanos);
                 if (records.IsAfterDrain(done))
                 {
                     late++;
@@ -90,13 +92,13 @@ public static class RunAccounting
 
                 highest = Math.Max(highest, row.Sequence);
                 arriving.Add(done);
-                var latency = done - records.ToCollectorClock(0, row.IntendedNanos);
+                var latency = done - clocks[0].ToCollectorClock(row.IntendedNanos);
                 negative += latency < 0 ? 1 : 0;
                 LatencyHistograms.RecordNanos(endToEnd, latency);
                 var tally = Tally(repetitions, row.Repetition, notes);
                 tally.Arriving.Add(done);
                 LatencyHistograms.RecordNanos(tally.EndToEnd, latency);
-                RecordTransits(transits, records, row, conclusion.Records.StampsOf(i));
+                RecordTransits(transits, clocks, row, conclusion.Records.StampsOf(i));
             }
         }
 
@@ -110,9 +112,9 @@ public static class RunAccounting
             notes.Add($"{negative} end-to-end latencies were negative and recorded as the smallest value (1 ns): the clocks of the trigger and the conclusion disagree{(records.Clocks is null ? "" : " by more than their measured offsets")}");
         }
 
-        if (records.Clocks is { } clocks)
+        if (records.Clocks is { } measured)
         {
-            notes.AddRange(ClockSummary.NotesOf(clocks));
+            notes.AddRange(ClockSummary.NotesOf(measured));
         }
 
         var completed = records.Trigger is not null && records.Conclusion is not null;
@@ -123,7 +125,7 @@ public static class RunAccounting
             histograms.Add(new NamedHistogram(LatencyKind.Reply.ToKey(), reply));
         }
 
-        var hops = SummarizeHops(records, transits, histograms);
+        var hops = SummarizeHops(records, clocks, transits, histograms);
         var rate = scenario.Trigger.Operations!;
         var scheduled = Schedules.Create(rate, settings.Duration, settings.Pacing).Count * settings.Repetitions;
 
@@ -136,8 +138,8 @@ public static class RunAccounting
             Pacing = settings.Pacing.ToString().ToLowerInvariant(),
             PayloadBytes = settings.PayloadBytes,
             Completed = completed,
-            Start = sending.Count > 0 ? Timing.UnixClock.ToDateTimeOffset(sending.FirstNanos) : null,
-            End = sending.Count + arriving.Count > 0 ? Timing.UnixClock.ToDateTimeOffset(Math.Max(arriving.LastNanos, sending.LastNanos)) : null,
+            Start = sending.Count > 0 ? UnixClock.ToDateTimeOffset(sending.FirstNanos) : null,
+            End = sending.Count + arriving.Count > 0 ? UnixClock.ToDateTimeOffset(Math.Max(arriving.LastNanos, sending.LastNanos)) : null,
             Messages = new MessageCounts(scheduled, sent, sendFailed, received, completed ? sent - received : 0, duplicates, reordered),
             Rate = new RateSummary(
                 scheduled / (settings.Duration.TotalSeconds * settings.Repetitions),
@@ -175,26 +177,26 @@ public static class RunAccounting
     /// Each link's one-way time from the conclusion's copy of the stamps: receive minus the caller's send, both on the
     /// collector's clock (transit <c>hop</c> ends at chain index <c>hop + 1</c>).
     /// </summary>
-    private static void RecordTransits(LongHistogram[] transits, RunRecords records, in MessageRecord row, Span<long> stamps)
+    private static void RecordTransits(LongHistogram[] transits, ClockCorrection[] clocks, in MessageRecord row, Span<long> stamps)
     {
-        var callerSent = records.ToCollectorClock(0, row.SentNanos);
+        var callerSent = clocks[0].ToCollectorClock(row.SentNanos);
         for (var hop = 0; hop < transits.Length; hop++)
         {
             var isConclusion = hop == transits.Length - 1;
-            var receivedAt = records.ToCollectorClock(hop + 1, isConclusion ? row.ReceivedNanos : StampOrZero(stamps, 2 * hop));
+            var receivedAt = clocks[hop + 1].ToCollectorClock(isConclusion ? row.ReceivedNanos : StampOrZero(stamps, 2 * hop));
             if (receivedAt != 0 && callerSent != 0)
             {
                 LatencyHistograms.RecordNanos(transits[hop], receivedAt - callerSent);
             }
 
-            callerSent = isConclusion ? 0 : records.ToCollectorClock(hop + 1, StampOrZero(stamps, (2 * hop) + 1));
+            callerSent = isConclusion ? 0 : clocks[hop + 1].ToCollectorClock(StampOrZero(stamps, (2 * hop) + 1));
         }
     }
 
     /// <summary>A stamp the conclusion kept, or 0 when its rows are narrower than the chain (no such stamp).</summary>
     private static long StampOrZero(Span<long> stamps, int index) => index < stamps.Length ? stamps[index] : 0;
 
-    private static List<HopSummary> SummarizeHops(RunRecords records, LongHistogram[] transits, List<NamedHistogram> histograms)
+    private static List<HopSummary> SummarizeHops(RunRecords records, ClockCorrection[] clocks, LongHistogram[] transits, List<NamedHistogram> histograms)
     {
         var hops = new List<HopSummary>();
         for (var k = 1; k < records.Chain.Count; k++)
@@ -211,7 +213,7 @@ public static class RunAccounting
                 for (long i = 0; i < caller.Records.Count; i++)
                 {
                     ref var row = ref caller.Records[i];
-                    if (row.Repetition == 0 || row.ForwardedNanos == 0 || records.IsAfterDrain(k - 1, row.ForwardedNanos))
+                    if (row.Repetition == 0 || row.ForwardedNanos == 0 || records.IsAfterDrain(clocks[k - 1].ToCollectorClock(row.ForwardedNanos)))
                     {
                         continue;
                     }
@@ -237,7 +239,7 @@ public static class RunAccounting
                 for (long i = 0; i < component.Records.Count; i++)
                 {
                     ref var row = ref component.Records[i];
-                    if (row.Repetition == 0 || records.IsAfterDrain(k, row.ReceivedNanos)
+                    if (row.Repetition == 0 || records.IsAfterDrain(clocks[k].ToCollectorClock(row.ReceivedNanos))
                         || row.Outcome.HasFlag(MessageOutcome.Duplicate) || !seen.Add(row.Sequence))
                     {
                         continue;

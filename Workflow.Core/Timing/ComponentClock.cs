@@ -19,25 +19,7 @@ public sealed record ComponentClock(string Component, ClockReading? Before, Cloc
     public long? DriftNanos => Before is { } before && After is { } after ? after.OffsetNanos - before.OffsetNanos : null;
 
     /// <summary>The offset to apply to a stamp this component took; 0 when not measured.</summary>
-    public long OffsetAt(long stampNanos)
-    {
-        if (Before is not { } before)
-        {
-            return After?.OffsetNanos ?? 0;
-        }
-
-        if (After is not { } after || after.AtNanos <= before.AtNanos)
-        {
-            return before.OffsetNanos;
-        }
-
-        // The stamp's time on the collector's clock, c, solves stamp = c + offset(c) with the offset linear in c.
-        var span = (double)(after.AtNanos - before.AtNanos);
-        var drift = after.OffsetNanos - before.OffsetNanos;
-        var sinceBefore = (stampNanos - before.OffsetNanos - before.AtNanos) / (1 + (drift / span));
-        var fraction = Math.Clamp(sinceBefore / span, 0, 1);
-        return before.OffsetNanos + (long)Math.Round(fraction * drift);
-    }
+    public long OffsetAt(long stampNanos) => ClockCorrection.Of(this).OffsetAt(stampNanos);
 
     /// <summary>A stamp of this component's clock on the collector's.</summary>
     public long ToCollectorClock(long stampNanos) => stampNanos - OffsetAt(stampNanos);
