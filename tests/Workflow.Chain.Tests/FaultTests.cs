@@ -31,6 +31,10 @@ public sealed class FaultTests
         Assert.Equal(arrived.Count, summary.Messages.Received);
         Assert.Contains(summary.Notes, note => note.StartsWith("action02: records unavailable", StringComparison.Ordinal));
         Assert.Contains(summary.Notes, note => note.StartsWith("drain timeout", StringComparison.Ordinal));
+        Assert.Contains("action02: clock not measured (no answer to /clock before or after the run); its stamps are used uncorrected", summary.Notes);
+        Assert.Equal([true, true, false, true], summary.Clocks.Select(c => c.OffsetMs is not null));
+        Assert.Null(summary.Hops.Single(h => h.Component == "action02").TransitErrorBoundMs);
+        Assert.NotNull(summary.EndToEndErrorBoundMs);
 
         var action01 = summary.Hops.Single(h => h.Component == "action01");
         Assert.Equal(ChainScenarios.Messages, action01.Received);
