@@ -112,6 +112,29 @@ public sealed class ClockResultsTests : IDisposable
     }
 
     [Fact]
+    public async Task Clocks_csv_reads_back_to_the_same_clocks()
+    {
+        var records = SkewedRecords();
+        await RunResultsWriter.WriteAsync(_folder, Analyze(records), records, CancellationToken.None);
+
+        using var input = new StreamReader(Path.Combine(_folder, RunResultsWriter.ClocksCsv));
+        var read = ClocksCsvReader.Read(input);
+
+        Assert.Equal(records.Clocks, read);
+    }
+
+    [Theory]
+    [InlineData("component,offset\n", "line 1: expected the header")]
+    [InlineData(ClocksCsvWriter.Header + "\nconclusion,1,2,3\n", "line 2: expected 9 cells, found 4")]
+    [InlineData(ClocksCsvWriter.Header + "\nconclusion,1,2,x,16,,,,\n", "line 2: a reading is not four whole numbers: 1,2,x,16")]
+    public void A_file_that_is_no_clocks_csv_is_refused_saying_where(string text, string message)
+    {
+        var error = Assert.Throws<FormatException>(() => ClocksCsvReader.Read(new StringReader(text)));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Messages_csv_keeps_the_raw_stamps_and_its_end_to_end_column_is_corrected()
     {
         var records = SkewedRecords();
