@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MeshAspire.MetricsCollector.Clocks;
 using MeshAspire.MetricsCollector.Collection;
 using MeshAspire.Workflow.Accounting;
@@ -90,6 +91,9 @@ public sealed class ClockSkewTests(ITestOutputHelper output)
         {
             [WorkflowOptions.ClockSkewForTesting] = skew.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         });
+        var answer = JsonSerializer.Deserialize<ClockAnswer>(await chain.GetAsync("conclusion", "/clock"), JsonSerializerOptions.Web);
+        Assert.Equal("conclusion", answer!.Component);
+        Assert.InRange(answer.AnsweredNs, answer.HandledNs, long.MaxValue);
         await chain.StartAsync("action01", "trigger");
 
         var run = await chain.CollectAsync(CancellationToken.None);
