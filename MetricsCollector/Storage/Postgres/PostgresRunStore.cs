@@ -131,17 +131,12 @@ public sealed class PostgresRunStore : IRunStore
             }
         }
 
-        await using (var clear = new NpgsqlCommand("""
-            DELETE FROM meshaspire.run_components WHERE run_id = $1;
-            DELETE FROM meshaspire.collection_notes WHERE run_id = $1;
-            DELETE FROM meshaspire.message_rows WHERE run_id = $1;
-            """, connection))
+        var batch = new NpgsqlBatch(connection);
+        foreach (var table in new[] { "run_components", "collection_notes", "message_rows" })
         {
-            clear.Parameters.Add(new() { Value = runId });
-            await clear.ExecuteNonQueryAsync(cancellationToken);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM meshaspire.{table} WHERE run_id = $1") { Parameters = { new() { Value = runId } } });
         }
 
-        var batch = new NpgsqlBatch(connection);
         for (var i = 0; i < records.Chain.Count; i++)
         {
             var component = records.Components[i];
