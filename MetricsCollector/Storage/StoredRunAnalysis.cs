@@ -9,6 +9,10 @@ public static class StoredRunAnalysis
     /// <summary>The note a run gets when it began but never completed (no records were stored).</summary>
     public const string NotCompletedNote = "the run was not completed: its records were never stored";
 
+    /// <summary>A component's role from its place in the chain, for a component whose records were not had.</summary>
+    public static ComponentRole RoleAt(int index, int count) =>
+        index == 0 ? ComponentRole.Trigger : index == count - 1 ? ComponentRole.Conclusion : ComponentRole.Action;
+
     public static Scenario ParseScenario(RunDescriptor run)
     {
         var parsed = ScenarioParser.ParseText(run.ScenarioText, run.Scenario + ".properties");

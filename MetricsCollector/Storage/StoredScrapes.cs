@@ -16,6 +16,14 @@ public static class StoredScrapes
         Samples = scrape.Failed ? [] : GroupedByName(scrape.Samples),
     };
 
+    /// <summary>The order stores give scrapes back in: time, then cluster, then target.</summary>
+    public static int Compare(Scrape a, Scrape b)
+    {
+        var order = a.At.CompareTo(b.At);
+        order = order != 0 ? order : string.CompareOrdinal(a.Cluster, b.Cluster);
+        return order != 0 ? order : string.CompareOrdinal(a.Target, b.Target);
+    }
+
     public static DateTimeOffset ToMicroseconds(DateTimeOffset time)
     {
         var ticks = time.UtcTicks;

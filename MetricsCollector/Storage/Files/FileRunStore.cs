@@ -70,7 +70,7 @@ public sealed class FileRunStore : IRunStore
             var component = records.Components[i];
             if (component is null)
             {
-                components.Add(new CollectedComponent(records.Chain[i], RoleAt(i, records.Chain.Count), [], Available: false, Rows: 0));
+                components.Add(new CollectedComponent(records.Chain[i], StoredRunAnalysis.RoleAt(i, records.Chain.Count), [], Available: false, Rows: 0));
                 continue;
             }
 
@@ -85,6 +85,9 @@ public sealed class FileRunStore : IRunStore
         var collection = new CollectionFile(components, records.DrainDeadlineNanos, collectionNotes);
         await WriteJsonAsync(Path.Combine(folder, RunFolderFiles.Collection), collection, cancellationToken);
     }
+
+    /// <summary>Whether the run was completed here (its records and notes are stored).</summary>
+    public bool IsCompleted(string runId) => File.Exists(Path.Combine(FolderOf(runId), RunFolderFiles.Collection));
 
     public async Task<StoredRun?> LoadRunAsync(string runId, CancellationToken cancellationToken)
     {
@@ -156,7 +159,8 @@ public sealed class FileRunStore : IRunStore
                 read.Add((ScrapeFile.Parse(await File.ReadAllTextAsync(file, cancellationToken), file), file));
             }
 
-            foreach (var entry in read.OrderBy(e => e.Scrape.At).ThenBy(e => e.Scrape.Cluster, StringComparer.Ordinal).ThenBy(e => e.Scrape.Target, StringComparer.Ordinal))
+            read.Sort((a, b) => StoredScrapes.Compare(a.Scrape, b.Scrape));
+            foreach (var entry in read)
             {
                 yield return entry;
             }
@@ -166,11 +170,6 @@ public sealed class FileRunStore : IRunStore
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static string RowsFile(string component) => StoredPaths.Segment(component) + ".csv";
-
-    private static Workflow.Scenarios.ComponentRole RoleAt(int index, int count) =>
-        index == 0 ? Workflow.Scenarios.ComponentRole.Trigger
-        : index == count - 1 ? Workflow.Scenarios.ComponentRole.Conclusion
-        : Workflow.Scenarios.ComponentRole.Action;
 
     /// <summary>Writes a new file; a second scrape of a target in the same second goes beside it as <c>target~2.prom</c>.</summary>
     private static async Task WriteNewAsync(string pathWithoutExtension, string text, CancellationToken cancellationToken)

@@ -62,16 +62,25 @@ internal static class PostgresMessageRows
         await using var rows = await connection.BeginBinaryExportAsync(sql, cancellationToken);
         while (await rows.StartRowAsync(cancellationToken) >= 0)
         {
-            var index = log.Append();
-            ref var row = ref log[index];
-            row.Sequence = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
-            row.Repetition = await rows.ReadAsync<int>(NpgsqlDbType.Integer, cancellationToken);
-            row.Outcome = (MessageOutcome)await rows.ReadAsync<short>(NpgsqlDbType.Smallint, cancellationToken);
-            row.IntendedNanos = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
-            row.SentNanos = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
-            row.ReceivedNanos = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
-            row.ForwardedNanos = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
-            row.AcknowledgedNanos = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
+            var sequence = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
+            var repetition = await rows.ReadAsync<int>(NpgsqlDbType.Integer, cancellationToken);
+            var outcome = (MessageOutcome)await rows.ReadAsync<short>(NpgsqlDbType.Smallint, cancellationToken);
+            var intended = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
+            var sent = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
+            var received = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
+            var forwarded = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
+            var acknowledged = await rows.ReadAsync<long>(NpgsqlDbType.Bigint, cancellationToken);
+            var index = Append(log, new MessageRecord
+            {
+                Sequence = sequence,
+                Repetition = repetition,
+                Outcome = outcome,
+                IntendedNanos = intended,
+                SentNanos = sent,
+                ReceivedNanos = received,
+                ForwardedNanos = forwarded,
+                AcknowledgedNanos = acknowledged,
+            });
             if (rows.IsNull)
             {
                 await rows.SkipAsync(cancellationToken);
@@ -84,6 +93,13 @@ internal static class PostgresMessageRows
         }
 
         return log;
+    }
+
+    private static long Append(RecordLog log, in MessageRecord record)
+    {
+        var index = log.Append();
+        log[index] = record;
+        return index;
     }
 
     /// <summary>A string literal for COPY, which takes no parameters: quotes doubled, standard_conforming_strings assumed on.</summary>

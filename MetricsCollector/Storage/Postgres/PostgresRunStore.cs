@@ -61,6 +61,9 @@ public sealed class PostgresRunStore : IRunStore
         _ => false,
     };
 
+    /// <summary>Drops pooled connections, which a server that went away has broken.</summary>
+    public void ForgetConnections() => _database.Clear();
+
     /// <summary>Brings the schema up to date (once per store; a later call does nothing).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -148,7 +151,7 @@ public sealed class PostgresRunStore : IRunStore
                     new() { Value = runId },
                     new() { Value = i },
                     new() { Value = records.Chain[i] },
-                    new() { Value = (component?.Role ?? RoleAt(i, records.Chain.Count)).ToString().ToLowerInvariant() },
+                    new() { Value = (component?.Role ?? StoredRunAnalysis.RoleAt(i, records.Chain.Count)).ToString().ToLowerInvariant() },
                     new() { Value = component?.Upstream.ToArray() ?? [], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
                     new() { Value = component is not null },
                 },
@@ -252,7 +255,4 @@ public sealed class PostgresRunStore : IRunStore
         await _database.DisposeAsync();
         _migration.Dispose();
     }
-
-    private static ComponentRole RoleAt(int index, int count) =>
-        index == 0 ? ComponentRole.Trigger : index == count - 1 ? ComponentRole.Conclusion : ComponentRole.Action;
 }

@@ -27,6 +27,8 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username={User};Database=postgres;Timeout=3;Command Timeout=30";
 
+    public string Output => string.Join(Environment.NewLine, _output);
+
     private string DataFolder => Path.Combine(_folder, "data");
 
     private static bool AsRoot => Environment.UserName == "root";
@@ -114,7 +116,8 @@ public sealed class PostgresServer : IAsyncLifetime
 
             try
             {
-                await using var connection = new NpgsqlConnection(ConnectionString);
+                // Unpooled: a pooled connection from before a restart would answer without the server.
+                await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
                 await connection.OpenAsync();
                 return;
             }
