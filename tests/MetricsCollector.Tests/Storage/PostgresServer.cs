@@ -83,14 +83,27 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the server (killing it if a stop fails) and deletes its folder.</summary>
     public async Task DisposeAsync()
     {
-        if (_server is not null)
+        var server = _server;
+        try
         {
-            await StopAsync();
+            if (server is not null)
+            {
+                await StopAsync();
+            }
         }
-
-        Directory.Delete(_folder, recursive: true);
+        catch (InvalidOperationException)
+        {
+            server!.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     /// <summary>A new empty database on this server, so that tests sharing the server do not meet.</summary>
