@@ -33,8 +33,13 @@ public static class StoredScrapes
     public static DateTimeOffset ToMilliseconds(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
-    private static MetricSample[] GroupedByName(IReadOnlyList<MetricSample> samples)
+    private static IReadOnlyList<MetricSample> GroupedByName(IReadOnlyList<MetricSample> samples)
     {
+        if (IsStoredAsIs(samples))
+        {
+            return samples;
+        }
+
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
         var grouped = new List<List<MetricSample>>();
         foreach (var sample in samples)
@@ -46,13 +51,43 @@ public static class StoredScrapes
                 grouped.Add([]);
             }
 
-            grouped[group].Add(sample with
-            {
-                Timestamp = sample.Timestamp is { } at ? ToMilliseconds(at) : null,
-                Exemplar = null,
-            });
+            grouped[group].Add(NeedsChange(sample) ? Stored(sample) : sample);
         }
 
         return grouped.SelectMany(group => group).ToArray();
     }
+
+    /// <summary>Whether the samples are already grouped by name and need no change: the common case, kept without copying.</summary>
+    private static bool IsStoredAsIs(IReadOnlyList<MetricSample> samples)
+    {
+        HashSet<string>? finished = null;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var sample = samples[i];
+            if (NeedsChange(sample))
+            {
+                return false;
+            }
+
+            if (i > 0 && samples[i - 1].Name != sample.Name)
+            {
+                finished ??= new HashSet<string>(StringComparer.Ordinal);
+                if (!finished.Add(samples[i - 1].Name) || finished.Contains(sample.Name))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool NeedsChange(MetricSample sample) =>
+        sample.Exemplar is not null || (sample.Timestamp is { } at && (at.Offset != TimeSpan.Zero || at.UtcTicks % TimeSpan.TicksPerMillisecond != 0));
+
+    private static MetricSample Stored(MetricSample sample) => sample with
+    {
+        Timestamp = sample.Timestamp is { } at ? ToMilliseconds(at) : null,
+        Exemplar = null,
+    };
 }

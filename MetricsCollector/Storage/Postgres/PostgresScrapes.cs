@@ -39,41 +39,52 @@ internal static class PostgresScrapes
         await using (var rows = await connection.BeginBinaryImportAsync(
             "COPY meshaspire.samples (scrape_id, ordinal, name, label_names, label_values, value, sample_time) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            for (var i = 0; i < scrapes.Count; i++)
-            {
-                var samples = scrapes[i].Samples;
-                for (var s = 0; s < samples.Count; s++)
-                {
-                    var sample = samples[s];
-                    var names = new string[sample.Labels.Count];
-                    var values = new string[sample.Labels.Count];
-                    for (var l = 0; l < names.Length; l++)
-                    {
-                        (names[l], values[l]) = sample.Labels[l];
-                    }
-
-                    await rows.StartRowAsync(cancellationToken);
-                    await rows.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken);
-                    await rows.WriteAsync(s, NpgsqlDbType.Integer, cancellationToken);
-                    await rows.WriteAsync(sample.Name, NpgsqlDbType.Text, cancellationToken);
-                    await rows.WriteAsync(names, TextArray, cancellationToken);
-                    await rows.WriteAsync(values, TextArray, cancellationToken);
-                    await rows.WriteAsync(sample.Value, NpgsqlDbType.Double, cancellationToken);
-                    if (sample.Timestamp is { } at)
-                    {
-                        await rows.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
-                    }
-                    else
-                    {
-                        await rows.WriteNullAsync(cancellationToken);
-                    }
-                }
-            }
-
+            WriteSamples(rows, scrapes, ids);
             await rows.CompleteAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The samples, written synchronously: per-field async writes cost more than the rare wait for the socket, which
+    /// this blocks on only when Npgsql's write buffer is full.
+    /// </summary>
+    private static void WriteSamples(NpgsqlBinaryImporter rows, IReadOnlyList<Scrape> scrapes, long[] ids)
+    {
+        var names = new List<string>();
+        var values = new List<string>();
+        for (var i = 0; i < scrapes.Count; i++)
+        {
+            var samples = scrapes[i].Samples;
+            for (var s = 0; s < samples.Count; s++)
+            {
+                var sample = samples[s];
+                names.Clear();
+                values.Clear();
+                foreach (var (name, value) in sample.Labels)
+                {
+                    names.Add(name);
+                    values.Add(value);
+                }
+
+                rows.StartRow();
+                rows.Write(ids[i], NpgsqlDbType.Bigint);
+                rows.Write(s, NpgsqlDbType.Integer);
+                rows.Write(sample.Name, NpgsqlDbType.Text);
+                rows.Write(names, TextArray);
+                rows.Write(values, TextArray);
+                rows.Write(sample.Value, NpgsqlDbType.Double);
+                if (sample.Timestamp is { } at)
+                {
+                    rows.Write(at, NpgsqlDbType.TimestampTz);
+                }
+                else
+                {
+                    rows.WriteNull();
+                }
+            }
+        }
     }
 
     /// <summary>Every scrape of the run with its samples, ordered by time, cluster and target; one pass over one query.</summary>
