@@ -9,10 +9,15 @@ public sealed record AppHostOptions(string? Scenario, string? Results, bool Exit
     public const string ScenarioFlag = "--scenario";
     public const string ResultsFlag = "--results";
     public const string ExitWhenDoneFlag = "--exit-when-done";
+    public const string StoreFlag = "--store";
+
+    /// <summary>Where the collector keeps the run: <c>files</c> (the results folder, the default) or <c>postgres</c>.</summary>
+    public RunStoreKind Store { get; init; } = RunStoreKind.Files;
 
     public static AppHostOptions Parse(string[] args)
     {
         string? scenario = null, results = null;
+        var store = RunStoreKind.Files;
         var exitWhenDone = false;
         var rest = new List<string>();
         var errors = new List<string>();
@@ -27,6 +32,15 @@ public sealed record AppHostOptions(string? Scenario, string? Results, bool Exit
                 case ResultsFlag:
                     results = Value(flag, inline, args, ref i, errors);
                     break;
+                case StoreFlag:
+                    store = Value(flag, inline, args, ref i, errors) switch
+                    {
+                        null => store,
+                        "files" => RunStoreKind.Files,
+                        "postgres" => RunStoreKind.Postgres,
+                        var other => Unknown(other, errors),
+                    };
+                    break;
                 case ExitWhenDoneFlag when inline is null:
                     exitWhenDone = true;
                     break;
@@ -39,7 +53,13 @@ public sealed record AppHostOptions(string? Scenario, string? Results, bool Exit
             }
         }
 
-        return new AppHostOptions(scenario, results, exitWhenDone, rest.ToArray(), errors);
+        return new AppHostOptions(scenario, results, exitWhenDone, rest.ToArray(), errors) { Store = store };
+    }
+
+    private static RunStoreKind Unknown(string store, List<string> errors)
+    {
+        errors.Add($"{StoreFlag} takes 'files' or 'postgres', not '{store}'");
+        return RunStoreKind.Files;
     }
 
     private static (string Flag, string? Inline) Split(string argument)
@@ -67,7 +87,20 @@ public sealed record AppHostOptions(string? Scenario, string? Results, bool Exit
 
     private static string? Missing(string flag, List<string> errors)
     {
-        errors.Add($"{flag} needs a value: {flag} {(flag == ScenarioFlag ? "FILE" : "DIR")}");
+        var value = flag switch
+        {
+            ScenarioFlag => "FILE",
+            StoreFlag => "files|postgres",
+            _ => "DIR",
+        };
+        errors.Add($"{flag} needs a value: {flag} {value}");
         return null;
     }
+}
+
+/// <summary>The run stores a local run can use.</summary>
+public enum RunStoreKind
+{
+    Files,
+    Postgres,
 }

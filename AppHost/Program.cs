@@ -1,5 +1,6 @@
 using MeshAspire.AppHost;
 using MeshAspire.AppHost.Brokers;
+using MeshAspire.AppHost.RunStore;
 using Microsoft.Extensions.DependencyInjection;
 
 var options = AppHostOptions.Parse(args);
@@ -26,11 +27,24 @@ if (brokerError is not null)
 
 var broker = hosting is null ? null : builder.AddBroker(run, hosting);
 
+// Run store: with --store postgres, PostgreSQL as a container, else Debian's postgres, else no run at all
+IResourceBuilder<IResourceWithConnectionString>? runStore = null;
+if (options.Store == RunStoreKind.Postgres)
+{
+    var (storeHosting, storeError) = RunStoreHosting.Choose(ContainerRuntime.Answers, PostgresPrograms.Find);
+    (runStore, storeError) = storeHosting is null ? (null, storeError) : builder.AddRunStore(storeHosting, RunStoreHome.ForThisUser());
+    if (runStore is null)
+    {
+        Console.Error.WriteLine(storeError);
+        return WorkflowRun.BadInputExitCode;
+    }
+}
+
 // Workflow: trigger -> action... -> conclusion, one project resource per component
 var chain = builder.AddWorkflowChain(run, broker);
 
-// Metrics: the collector follows the run and scrapes the broker; the trigger starts once it is up
-var collector = builder.AddRunCollector(run, chain, broker);
+// Metrics: the collector follows the run, scrapes the broker and keeps the run; the trigger starts once it is up
+var collector = builder.AddRunCollector(run, chain, broker, runStore);
 chain[0].WaitFor(collector);
 
 if (options.ExitWhenDone)

@@ -71,11 +71,13 @@ internal static class WorkflowResourceExtensions
 
     /// <summary>The collector: it follows the run, pulls every component's records and writes the results.</summary>
     /// <param name="broker">The run's broker, if any: the collector scrapes its metrics endpoint while the run goes on.</param>
+    /// <param name="runStore">PostgreSQL for the run (<c>ConnectionStrings:runstore</c>), if any; files otherwise.</param>
     public static IResourceBuilder<ProjectResource> AddRunCollector(
         this IDistributedApplicationBuilder builder,
         WorkflowRun run,
         IReadOnlyList<IResourceBuilder<ProjectResource>> chain,
-        IResourceBuilder<IResourceWithConnectionString>? broker)
+        IResourceBuilder<IResourceWithConnectionString>? broker,
+        IResourceBuilder<IResourceWithConnectionString>? runStore)
     {
         var collector = builder.AddProject<Projects.MetricsCollector>(CollectorName)
             .WithEnvironment(EnvironmentName(WorkflowOptions.Scenario), run.ScenarioPath)
@@ -96,6 +98,11 @@ internal static class WorkflowResourceExtensions
         {
             // Scraping starts with the collector: a broker still booting would only leave failed scrapes.
             collector.WaitFor(broker);
+        }
+
+        if (runStore is not null)
+        {
+            collector.WithReference(runStore).WaitFor(runStore);
         }
 
         return collector;

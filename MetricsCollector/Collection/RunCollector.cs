@@ -6,8 +6,11 @@ using MeshAspire.Workflow.Timing;
 
 namespace MeshAspire.MetricsCollector.Collection;
 
-/// <summary>What following a run gave: its analysis, the records it came from, and whether the trigger completed.</summary>
-public sealed record CollectedRun(RunAnalysis Analysis, RunRecords Records, bool TriggerCompleted)
+/// <summary>
+/// What following a run gave: its analysis, the records and collection notes it came from, and whether the trigger
+/// completed.
+/// </summary>
+public sealed record CollectedRun(RunAnalysis Analysis, RunRecords Records, bool TriggerCompleted, IReadOnlyList<string> CollectionNotes)
 {
     /// <summary>0 when the run was measured (loss included), 1 when it could not be.</summary>
     public int ExitCode => Analysis.Summary.Completed && TriggerCompleted ? 0 : 1;
@@ -42,7 +45,7 @@ public sealed partial class RunCollector(ILogger<RunCollector> logger)
 
         var clocks = ClockSync.Combine(components, before, await ClockSync.AfterRunAsync(components, cancellationToken));
         var records = await PullRecordsAsync(components, drainDeadline, notes, cancellationToken) with { Clocks = clocks };
-        return new CollectedRun(RunAccounting.Analyze(scenario, runId, records, notes), records, trigger is not null);
+        return new CollectedRun(RunAccounting.Analyze(scenario, runId, records, notes), records, trigger is not null, notes);
     }
 
     /// <summary>Polls the trigger until it completes; null when it fails or stays silent too long.</summary>

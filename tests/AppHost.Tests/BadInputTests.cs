@@ -46,6 +46,16 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_store_is_named_with_the_stores_there_are()
+    {
+        var (exitCode, stderr) = await RunAppHostAsync("--store", "mongo");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--store takes 'files' or 'postgres', not 'mongo'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_kafka_scenario_without_a_container_runtime_is_refused_before_anything_starts()
     {
         var scenario = Path.Combine(_folder, "kafka.properties");

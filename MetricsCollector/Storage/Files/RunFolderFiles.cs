@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MeshAspire.Workflow.Scenarios;
+
+namespace MeshAspire.MetricsCollector.Storage.Files;
+
+/// <summary>The names of what a run's folder holds beside the results files, and the two small JSON files among them.</summary>
+internal static class RunFolderFiles
+{
+    /// <summary>The run's descriptor without its scenario text, written when the run begins.</summary>
+    public const string Run = "run.json";
+
+    /// <summary>The scenario text exactly as the run was given it.</summary>
+    public const string Scenario = "scenario.properties";
+
+    /// <summary>The chain, which components' rows were had, the drain deadline and the collection notes: written at completion.</summary>
+    public const string Collection = "collection.json";
+
+    /// <summary>The folder of per-component rows, <c>records/&lt;component&gt;.csv</c>.</summary>
+    public const string Records = "records";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+}
+
+internal sealed record RunFile(string RunId, string Scenario, DateTimeOffset Started, Dictionary<string, string> Labels);
+
+internal sealed record CollectionFile(IReadOnlyList<CollectedComponent> Components, long? DrainDeadlineNanos, IReadOnlyList<string> Notes);
+
+/// <param name="Available">False when its records could not be had: no rows file.</param>
+internal sealed record CollectedComponent(string Name, ComponentRole Role, IReadOnlyList<string> Upstream, bool Available, long Rows);

@@ -1,0 +1,122 @@
+using Npgsql;
+
+namespace MeshAspire.MetricsCollector.Storage.Postgres;
+
+/// <summary>
+/// The run store's tables, in their own schema, created and brought up to date in order. Every collector migrates
+/// on start; a transaction-scoped advisory lock makes a second collector wait, then find nothing left to do.
+/// </summary>
+public static class PostgresSchema
+{
+    public const string Name = "meshaspire";
+
+    /// <summary>Any fixed number: the lock only has to be the same for every collector.</summary>
+    private const long MigrationLock = 0x6D657368_61737069;
+
+    /// <summary>Applied in order, each once; never edit one that has shipped, add the next.</summary>
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
+    [
+        (1, "runs, scrapes, samples, message rows, collection notes", """
+            CREATE TABLE meshaspire.runs (
+                run_id text PRIMARY KEY,
+                scenario text NOT NULL,
+                scenario_text text NOT NULL,
+                started timestamptz NOT NULL,
+                labels jsonb NOT NULL,
+                completed timestamptz,
+                drain_deadline_ns bigint,
+                summary jsonb);
+            CREATE TABLE meshaspire.run_components (
+                run_id text NOT NULL REFERENCES meshaspire.runs ON DELETE CASCADE,
+                position int NOT NULL,
+                name text NOT NULL,
+                role text NOT NULL,
+                upstream text[] NOT NULL,
+                available boolean NOT NULL,
+                PRIMARY KEY (run_id, position));
+            CREATE TABLE meshaspire.collection_notes (
+                run_id text NOT NULL REFERENCES meshaspire.runs ON DELETE CASCADE,
+                position int NOT NULL,
+                note text NOT NULL,
+                PRIMARY KEY (run_id, position));
+            CREATE SEQUENCE meshaspire.scrape_ids;
+            CREATE TABLE meshaspire.scrapes (
+                scrape_id bigint PRIMARY KEY,
+                run_id text NOT NULL REFERENCES meshaspire.runs ON DELETE CASCADE,
+                cluster text NOT NULL,
+                target text NOT NULL,
+                kind text NOT NULL,
+                at timestamptz NOT NULL,
+                failure text);
+            CREATE INDEX scrapes_by_run_and_time ON meshaspire.scrapes (run_id, at, cluster, target);
+            CREATE TABLE meshaspire.samples (
+                scrape_id bigint NOT NULL,
+                ordinal int NOT NULL,
+                name text NOT NULL,
+                label_names text[] NOT NULL,
+                label_values text[] NOT NULL,
+                value double precision NOT NULL,
+                sample_time timestamptz);
+            CREATE INDEX samples_by_scrape ON meshaspire.samples (scrape_id, ordinal);
+            CREATE TABLE meshaspire.message_rows (
+                run_id text NOT NULL,
+                component text NOT NULL,
+                row_index bigint NOT NULL,
+                sequence bigint NOT NULL,
+                repetition int NOT NULL,
+                outcome smallint NOT NULL,
+                intended_ns bigint NOT NULL,
+                sent_ns bigint NOT NULL,
+                received_ns bigint NOT NULL,
+                forwarded_ns bigint NOT NULL,
+                acknowledged_ns bigint NOT NULL,
+                upstream_stamps bigint[]);
+            CREATE INDEX message_rows_by_run ON meshaspire.message_rows (run_id, component, row_index);
+            """),
+        (2, "views: scrape_samples (one row per sample with its scrape) and scrape_failures", """
+            CREATE VIEW meshaspire.scrape_samples AS
+                SELECT sc.run_id, sc.cluster, sc.target, sc.kind, sc.at, sa.name, sa.label_names, sa.label_values, sa.value, sa.sample_time
+                FROM meshaspire.scrapes sc JOIN meshaspire.samples sa USING (scrape_id);
+            CREATE VIEW meshaspire.scrape_failures AS
+                SELECT run_id, cluster, target, kind, at, failure FROM meshaspire.scrapes WHERE failure IS NOT NULL;
+            """),
+    ];
+
+    /// <summary>Applies every migration the database lacks; returns how many it applied.</summary>
+    public static async Task<int> MigrateAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock})", cancellationToken);
+        await ExecuteAsync(connection, """
+            CREATE SCHEMA IF NOT EXISTS meshaspire;
+            CREATE TABLE IF NOT EXISTS meshaspire.schema_version (
+                version int PRIMARY KEY,
+                description text NOT NULL,
+                applied timestamptz NOT NULL DEFAULT now());
+            """, cancellationToken);
+
+        await using var current = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM meshaspire.schema_version", connection);
+        var version = (int)(await current.ExecuteScalarAsync(cancellationToken))!;
+        var applied = 0;
+        foreach (var (number, description, sql) in Migrations.Where(m => m.Version > version).OrderBy(m => m.Version))
+        {
+            await ExecuteAsync(connection, sql, cancellationToken);
+            await using var record = new NpgsqlCommand("INSERT INTO meshaspire.schema_version (version, description) VALUES ($1, $2)", connection)
+            {
+                Parameters = { new() { Value = number }, new() { Value = description } },
+            };
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            applied++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
