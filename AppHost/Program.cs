@@ -1,5 +1,6 @@
 using MeshAspire.AppHost;
 using MeshAspire.AppHost.Brokers;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 var options = AppHostOptions.Parse(args);
@@ -29,8 +30,9 @@ var broker = hosting is null ? null : builder.AddBroker(run, hosting);
 // Workflow: trigger -> action... -> conclusion, one project resource per component
 var chain = builder.AddWorkflowChain(run, broker);
 
-// Metrics: the collector follows the run and scrapes the broker; the trigger starts once it is up
-var collector = builder.AddRunCollector(run, chain, broker);
+// Metrics: the collector follows the run and scrapes every component and the broker; the trigger starts once it is up
+var serveAfterRun = builder.Configuration.GetValue(WorkflowResourceExtensions.CollectorServesAfterRunKey, !options.ExitWhenDone);
+var collector = builder.AddRunCollector(run, chain, broker, serveAfterRun);
 chain[0].WaitFor(collector);
 
 if (options.ExitWhenDone)

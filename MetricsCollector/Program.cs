@@ -1,11 +1,13 @@
 using MeshAspire.MetricsCollector.Collection;
 using MeshAspire.Workflow.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(CollectorArguments.Translate(args));
 builder.AddServiceDefaults();
 builder.Logging.QuietPerRequestLogging();
 builder.AddRunCollection();
 
-using var host = builder.Build();
-await host.RunAsync();
+await using var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapReport();
+await app.RunAsync();
 return Environment.ExitCode;

@@ -1,5 +1,7 @@
-using MeshAspire.MetricsCollector.Brokers;
+using MeshAspire.MetricsCollector.Discovery;
 using MeshAspire.MetricsCollector.Results;
+using MeshAspire.MetricsCollector.Sources;
+using MeshAspire.MetricsCollector.Storage;
 using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Hosting;
 using MeshAspire.Workflow.Scenarios;
@@ -14,6 +16,9 @@ public sealed partial class RunCollection(
     IConfiguration configuration,
     IHttpClientFactory httpClients,
     RunCollector collector,
+    CollectorMetrics metrics,
+    ReportLocation report,
+    IServiceProvider services,
     IHostApplicationLifetime lifetime,
     ILogger<RunCollection> logger) : BackgroundService
 {
@@ -28,7 +33,10 @@ public sealed partial class RunCollection(
             Environment.ExitCode = 1;
         }
 
-        lifetime.StopApplication();
+        if (!configuration.GetValue(CollectorOptions.ServeAfterRun, false))
+        {
+            lifetime.StopApplication();
+        }
     }
 
     private async Task<int> CollectAsync(CancellationToken stoppingToken)
@@ -45,37 +53,58 @@ public sealed partial class RunCollection(
         var scenario = parsed.Scenario!;
         var runId = configuration[WorkflowOptions.RunId] ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{scenario.Name}";
         var results = configuration[CollectorOptions.Results] ?? Path.Combine("runs", runId);
+        report.Folder = Path.GetFullPath(results);
         var grace = configuration.GetValue(CollectorOptions.StartupGrace, CollectorOptions.DefaultStartupGrace);
         var http = httpClients.CreateClient(nameof(RunCollection));
         var components = ComponentDirectory.Discover(scenario, configuration, http);
-        var broker = BrokerTarget.Discover(scenario, configuration);
-        var interval = configuration.GetValue(CollectorOptions.ScrapeInterval, CollectorOptions.DefaultScrapeInterval);
+        var (clusters, clusterError) = KubernetesConnections.Connect(configuration);
+        if (clusterError is not null)
+        {
+            await Console.Error.WriteLineAsync(clusterError);
+            return ComponentSetupResult.BadInputExitCode;
+        }
 
-        using var scraping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var recording = broker is null ? Task.FromResult<BrokerRecording?>(null) : RecordAsync(broker, http, results, interval, scraping.Token);
+        var (targets, discoveryNotes) = await ScrapeTargets.DiscoverAsync(scenario, components, clusters, configuration, stoppingToken);
+        LogTargets(targets.Count, string.Join(", ", targets.Select(t => t.ToString())));
+        var scraping = new ScrapeLoop(
+            targets.Select(target => ScrapeSources.For(target, http, clusters)).ToArray(),
+            ScrapeSinkFor(runId, results),
+            ScrapeSettings(clusters.Count > 0),
+            metrics,
+            logger);
+
+        using var stopScraping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var scraped = Task.Run(() => scraping.RunAsync(stopScraping.Token), stoppingToken);
         var run = await collector.CollectAsync(scenario, runId, components, grace, stoppingToken);
-        await scraping.CancelAsync();
-        var analysis = WithBrokerNote(run.Analysis, await recording);
+        await stopScraping.CancelAsync();
+        var tally = await scraped;
+        var analysis = WithNotes(run.Analysis, [.. discoveryNotes, .. tally.Notes()]);
         var written = await RunResultsWriter.WriteAsync(results, analysis, run.Records, stoppingToken);
         LogWritten(Path.GetFullPath(written));
         Console.WriteLine(SummaryTable.Render(analysis.Summary));
         return run.ExitCode;
     }
 
-    private static async Task<BrokerRecording?> RecordAsync(BrokerTarget broker, HttpClient http, string results, TimeSpan interval, CancellationToken stopping) =>
-        await BrokerMetricsRecorder.RecordAsync(broker, http, results, interval, stopping);
-
-    /// <summary>A broker whose scrapes failed is said in the run's notes: its series has gaps, the run is still measured.</summary>
-    private static RunAnalysis WithBrokerNote(RunAnalysis analysis, BrokerRecording? recording)
+    private ScrapeLoopSettings ScrapeSettings(bool inCluster)
     {
-        if (recording is not { Failed: > 0 })
-        {
-            return analysis;
-        }
-
-        var note = $"broker {recording.Target.Name}: {recording.Failed} of {recording.Scrapes} metrics scrapes of {recording.Target.Address} failed (gaps in brokers/{recording.Target.Name}.prom)";
-        return analysis with { Summary = analysis.Summary with { Notes = [.. analysis.Summary.Notes, note] } };
+        var interval = configuration.GetValue(
+            CollectorOptions.ScrapeInterval, inCluster ? CollectorOptions.DefaultClusterScrapeInterval : CollectorOptions.DefaultScrapeInterval);
+        var defaultTimeout = interval < CollectorOptions.MaxDefaultScrapeTimeout ? interval : CollectorOptions.MaxDefaultScrapeTimeout;
+        return new ScrapeLoopSettings(interval, configuration.GetValue(CollectorOptions.ScrapeTimeout, defaultTimeout), LocalResources: !inCluster);
     }
+
+    /// <summary>The run store when one is configured, else the scrape files under the results folder.</summary>
+    private ScrapeSink ScrapeSinkFor(string runId, string results) =>
+        services.GetService<IRunStore>() is { } store
+            ? (scrapes, cancellationToken) => store.AppendScrapesAsync(runId, scrapes, cancellationToken)
+            : new ScrapeFiles(results).AppendAsync;
+
+    /// <summary>What discovery and scraping noticed joins the run's notes: gaps in series, vanished targets.</summary>
+    private static RunAnalysis WithNotes(RunAnalysis analysis, IReadOnlyList<string> notes) =>
+        notes.Count == 0 ? analysis : analysis with { Summary = analysis.Summary with { Notes = [.. analysis.Summary.Notes, .. notes] } };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "scraping {Count} targets: {Targets}")]
+    private partial void LogTargets(int count, string targets);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "results written to {Folder}")]
     private partial void LogWritten(string folder);

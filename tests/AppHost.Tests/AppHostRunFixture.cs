@@ -21,7 +21,8 @@ public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
         var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", scenarioFile);
         using var starting = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--scenario", scenario, "--results", ResultsFolder], starting.Token);
+            // The collector exits when the run is collected (as with --exit-when-done): its exit code is what the tests read.
+            ["--scenario", scenario, "--results", ResultsFolder, "--Collector:ServeAfterRun=false"], starting.Token);
         _app = await builder.BuildAsync(starting.Token);
         await _app.StartAsync(starting.Token);
 
