@@ -1,13 +1,5 @@
-using MeshAspire.MetricsCollector.Collection;
-using MeshAspire.Workflow.Hosting;
+using MeshAspire.MetricsCollector;
 
-var builder = WebApplication.CreateBuilder(CollectorArguments.Translate(args));
-builder.AddServiceDefaults();
-builder.Logging.QuietPerRequestLogging();
-builder.AddRunCollection();
-
-await using var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapReport();
+await using var app = CollectorHost.Build(args);
 await app.RunAsync();
 return Environment.ExitCode;
