@@ -8,7 +8,8 @@ namespace MeshAspire.MetricsCollector.Collection;
 /// <summary>
 /// Stand-in for the run store's scrape files until <see cref="IRunStore"/> is wired into the collector: each scrape
 /// in the thesis's layout, <c>&lt;results&gt;/&lt;cluster&gt;/&lt;collection time&gt;/&lt;target&gt;.prom</c>, as
-/// Prometheus text sample lines after a comment saying what and when; a failed scrape is its reason alone.
+/// Prometheus text sample lines after a comment saying what and when; a failed scrape is its reason alone. A file
+/// appears whole (written aside, then renamed), so a reader never sees half a scrape.
 /// </summary>
 public sealed class ScrapeFiles(string resultsFolder)
 {
@@ -21,7 +22,9 @@ public sealed class ScrapeFiles(string resultsFolder)
             var collection = scrape.At.UtcDateTime.ToString(CollectionFormat, CultureInfo.InvariantCulture);
             var file = Path.Combine(resultsFolder, scrape.Cluster, collection, $"{scrape.Target}.prom");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, Text(scrape), cancellationToken);
+            var writing = file + ".part";
+            await File.WriteAllTextAsync(writing, Text(scrape), cancellationToken);
+            File.Move(writing, file, overwrite: true);
         }
     }
 
