@@ -4,9 +4,14 @@ using MeshAspire.MetricsCollector.Scraping;
 
 namespace MeshAspire.MetricsCollector.Sources;
 
-/// <summary>A target serving Prometheus text or OpenMetrics: GET, then parse as its Content-Type says.</summary>
+/// <summary>
+/// A target serving Prometheus text or OpenMetrics: GET, then parse as its Content-Type says, reusing the names and
+/// label values of its earlier scrapes. One scrape at a time (the loop's rounds do not overlap).
+/// </summary>
 public sealed class PrometheusEndpointSource(HttpClient http, ScrapeTarget target) : IScrapeSource
 {
+    private readonly ExpositionStringPool _strings = new();
+
     private static readonly MediaTypeWithQualityHeaderValue[] Accept =
         ExpositionContentType.Accept.Split(',').Select(MediaTypeWithQualityHeaderValue.Parse).ToArray();
 
@@ -29,7 +34,7 @@ public sealed class PrometheusEndpointSource(HttpClient http, ScrapeTarget targe
         var format = ExpositionContentType.Detect(response.Content.Headers.ContentType?.ToString());
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(body);
-        var parsed = await PrometheusTextParser.ParseAsync(reader, format, cancellationToken);
+        var parsed = await PrometheusTextParser.ParseAsync(reader, format, _strings, cancellationToken);
         return Samples.Of(parsed);
     }
 }

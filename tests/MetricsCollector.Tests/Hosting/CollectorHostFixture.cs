@@ -69,6 +69,7 @@ public sealed class CollectorHostFixture : IAsyncLifetime
             [WorkflowOptions.RunId] = "collector-host-test",
             ["Collector:Results"] = ResultsFolder,
             ["Collector:ScrapeInterval"] = "00:00:00.250",
+            ["Collector:ScrapeTimeout"] = "00:00:05",
             ["Collector:StartupGrace"] = "01:00:00",
             ["Collector:ServeAfterRun"] = "true",
             ["services:trigger:http:0"] = $"http://127.0.0.1:{FreePort.Next()}",
