@@ -299,7 +299,7 @@ internal sealed class SampleLineReader
             _position++;
             if (c == '"')
             {
-                return value.ToString();
+                return _pool is null ? value.ToString() : _pool.Get(value.ToString());
             }
 
             if (c != '\\')
