@@ -34,11 +34,17 @@ public sealed partial class ScrapeLoop(
     {
         metrics.Targets(sources.Count);
         using var timer = new PeriodicTimer(settings.Interval);
-        do
+        try
         {
-            await RoundAsync(stopping);
+            do
+            {
+                await RoundAsync(stopping);
+            }
+            while (await TickAsync(timer, stopping));
         }
-        while (await TickAsync(timer, stopping));
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
 
         return Tally;
     }
@@ -68,9 +74,10 @@ public sealed partial class ScrapeLoop(
 
         try
         {
-            await sink(round, stopping);
+            // A round taken is stored whole even if the run ends meanwhile: the store bounds its own waits.
+            await sink(round, CancellationToken.None);
         }
-        catch (Exception error) when (error is not OperationCanceledException || !stopping.IsCancellationRequested)
+        catch (Exception error)
         {
             Tally.StoreFailed(at, round.Count, error.Message);
             LogStoreFailed(round.Count, error.Message);

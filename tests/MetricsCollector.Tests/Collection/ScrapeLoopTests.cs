@@ -134,6 +134,36 @@ public sealed class ScrapeLoopTests : IAsyncLifetime
         Assert.Equal(times.Length, times.Distinct().Count());
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_round_being_stored_when_the_run_ends_is_stored_whole_and_the_loop_ends_quietly()
+    {
+        var storing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stored = new List<Scrape>();
+        var loop = new ScrapeLoop(
+            [Source(Target("action01", _action.Metrics))],
+            async (round, cancellationToken) =>
+            {
+                storing.TrySetResult();
+                await release.Task;
+                cancellationToken.ThrowIfCancellationRequested();
+                stored.AddRange(round);
+            },
+            new ScrapeLoopSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), LocalResources: true),
+            new CollectorMetrics(_meters),
+            NullLogger.Instance);
+        using var stopping = new CancellationTokenSource();
+
+        var running = loop.RunAsync(stopping.Token);
+        await storing.Task;
+        await stopping.CancelAsync();
+        release.SetResult();
+        var tally = await running;
+
+        Assert.Equal(["action01", "processes"], stored.Select(s => s.Target));
+        Assert.Empty(tally.Notes());
+    }
+
     [Fact]
     public async Task A_store_that_fails_is_a_note_not_an_exception()
     {
