@@ -16,6 +16,9 @@ public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
 
     public JsonElement Summary { get; private set; }
 
+    /// <summary>The collector's dashboard link named "report", as the app host gave it.</summary>
+    public string? ReportUrl { get; private set; }
+
     public virtual async Task InitializeAsync()
     {
         var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", scenarioFile);
@@ -32,6 +35,7 @@ public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
             e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
             running.Token);
         CollectorExitCode = finished.Snapshot.ExitCode ?? -1;
+        ReportUrl = finished.Snapshot.Urls.FirstOrDefault(url => url.DisplayProperties.DisplayName == "report")?.Url;
 
         await using var summary = File.OpenRead(Path.Combine(ResultsFolder, "summary.json"));
         Summary = (await JsonDocument.ParseAsync(summary)).RootElement.Clone();
