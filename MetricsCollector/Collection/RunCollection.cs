@@ -9,8 +9,9 @@ using MeshAspire.Workflow.Scenarios;
 namespace MeshAspire.MetricsCollector.Collection;
 
 /// <summary>
-/// The collector process's part of a run: follow the run named by configuration, write its results, print the
-/// summary table and stop. Exit code: 0 measured (loss included), 1 not measured, 2 bad input.
+/// The collector process's part of a run: follow the run named by configuration while scraping every target it
+/// discovers, write its results, print the summary table and stop (or keep serving, <see cref="CollectorOptions.ServeAfterRun"/>).
+/// Exit code: 0 measured (loss included), 1 not measured, 2 bad input.
 /// </summary>
 public sealed partial class RunCollection(
     IConfiguration configuration,
