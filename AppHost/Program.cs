@@ -1,6 +1,7 @@
 using MeshAspire.AppHost;
 using MeshAspire.AppHost.Brokers;
 using MeshAspire.AppHost.RunStore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 var options = AppHostOptions.Parse(args);
@@ -43,8 +44,10 @@ if (options.Store == RunStoreKind.Postgres)
 // Workflow: trigger -> action... -> conclusion, one project resource per component
 var chain = builder.AddWorkflowChain(run, broker);
 
-// Metrics: the collector follows the run, scrapes the broker and keeps the run; the trigger starts once it is up
-var collector = builder.AddRunCollector(run, chain, broker, runStore);
+// Metrics: the collector follows the run, scrapes every component and the broker, and keeps the run; the trigger
+// starts once it is up
+var serveAfterRun = builder.Configuration.GetValue(WorkflowResourceExtensions.CollectorServesAfterRunKey, !options.ExitWhenDone);
+var collector = builder.AddRunCollector(run, chain, broker, runStore, serveAfterRun);
 chain[0].WaitFor(collector);
 
 if (options.ExitWhenDone)

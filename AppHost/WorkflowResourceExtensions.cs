@@ -9,6 +9,13 @@ internal static class WorkflowResourceExtensions
 {
     public const string HttpEndpoint = "http";
     public const string CollectorName = "collector";
+    public const string ReportUrlName = "report";
+
+    /// <summary>
+    /// Whether the collector keeps serving /report and /metrics after the run: yes in an interactive run (the
+    /// dashboard links to the report), no with --exit-when-done. Set on the app host's command line to override.
+    /// </summary>
+    public const string CollectorServesAfterRunKey = "Collector:ServeAfterRun";
 
     /// <summary>
     /// One project resource per component, named after its rootname, from the conclusion back to the trigger so
@@ -69,20 +76,28 @@ internal static class WorkflowResourceExtensions
         return chain;
     }
 
-    /// <summary>The collector: it follows the run, pulls every component's records and writes the results.</summary>
+    /// <summary>
+    /// The collector: it scrapes every component's and the broker's metrics while the run goes on, then pulls every
+    /// component's records and writes the results. It serves its own /metrics and the run's report (a dashboard link).
+    /// </summary>
     /// <param name="broker">The run's broker, if any: the collector scrapes its metrics endpoint while the run goes on.</param>
     /// <param name="runStore">PostgreSQL for the run (<c>ConnectionStrings:runstore</c>), if any; files otherwise.</param>
+    /// <param name="serveAfterRun">Whether the collector stays up after the run to serve the report.</param>
     public static IResourceBuilder<ProjectResource> AddRunCollector(
         this IDistributedApplicationBuilder builder,
         WorkflowRun run,
         IReadOnlyList<IResourceBuilder<ProjectResource>> chain,
         IResourceBuilder<IResourceWithConnectionString>? broker,
-        IResourceBuilder<IResourceWithConnectionString>? runStore)
+        IResourceBuilder<IResourceWithConnectionString>? runStore,
+        bool serveAfterRun)
     {
         var collector = builder.AddProject<Projects.MetricsCollector>(CollectorName)
             .WithEnvironment(EnvironmentName(WorkflowOptions.Scenario), run.ScenarioPath)
             .WithEnvironment(EnvironmentName(WorkflowOptions.RunId), run.Id)
-            .WithEnvironment("Collector__Results", run.ResultsFolder);
+            .WithEnvironment("Collector__Results", run.ResultsFolder)
+            .WithEnvironment(EnvironmentName(CollectorServesAfterRunKey), serveAfterRun ? "true" : "false")
+            .WithHttpEndpoint(name: HttpEndpoint)
+            .WithUrlForEndpoint(HttpEndpoint, _ => new ResourceUrlAnnotation { Url = "/report", DisplayText = ReportUrlName });
         foreach (var component in chain)
         {
             collector.WithReference(component.GetEndpoint(HttpEndpoint));

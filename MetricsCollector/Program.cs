@@ -1,11 +1,5 @@
-using MeshAspire.MetricsCollector.Collection;
-using MeshAspire.Workflow.Hosting;
+using MeshAspire.MetricsCollector;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults();
-builder.Logging.QuietPerRequestLogging();
-builder.AddRunCollection();
-
-using var host = builder.Build();
-await host.RunAsync();
+await using var app = CollectorHost.Build(args);
+await app.RunAsync();
 return Environment.ExitCode;

@@ -9,10 +9,32 @@ public static class CollectorOptions
     /// <summary>How long to wait for the trigger to answer at all, beyond the scenario's connect timeout.</summary>
     public const string StartupGrace = "Collector:StartupGrace";
 
-    /// <summary>How often the run's broker is scraped.</summary>
+    /// <summary>How often every target is scraped: 1 s locally, 5 s in a cluster unless set.</summary>
     public const string ScrapeInterval = "Collector:ScrapeInterval";
 
+    /// <summary>How long one scrape may take; the interval (at most 10 s) unless set.</summary>
+    public const string ScrapeTimeout = "Collector:ScrapeTimeout";
+
+    /// <summary>The kubeconfig contexts of a Kubernetes run (<c>--context</c>, repeatable), one cluster each.</summary>
+    public const string Contexts = "Collector:Contexts";
+
+    /// <summary>The kubeconfig file of <see cref="Contexts"/>; <c>KUBECONFIG</c>, else <c>~/.kube/config</c>, unless set.</summary>
+    public const string Kubeconfig = "Collector:Kubeconfig";
+
+    /// <summary>The run's namespace; the context's (or the service account's) namespace unless set.</summary>
+    public const string Namespace = "Collector:Namespace";
+
+    /// <summary>The cluster's name when the collector runs inside it (no contexts); <c>in-cluster</c> unless set.</summary>
+    public const string Cluster = "Collector:Cluster";
+
+    /// <summary>Whether the collector keeps serving <c>/report</c> and <c>/metrics</c> once the run is collected.</summary>
+    public const string ServeAfterRun = "Collector:ServeAfterRun";
+
     public static readonly TimeSpan DefaultScrapeInterval = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan DefaultClusterScrapeInterval = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan MaxDefaultScrapeTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the trigger's and conclusion's /run are polled.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);

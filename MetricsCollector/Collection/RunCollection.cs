@@ -1,5 +1,6 @@
-using MeshAspire.MetricsCollector.Brokers;
+using MeshAspire.MetricsCollector.Discovery;
 using MeshAspire.MetricsCollector.Results;
+using MeshAspire.MetricsCollector.Sources;
 using MeshAspire.MetricsCollector.Storage;
 using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Hosting;
@@ -8,14 +9,17 @@ using MeshAspire.Workflow.Scenarios;
 namespace MeshAspire.MetricsCollector.Collection;
 
 /// <summary>
-/// The collector process's part of a run: follow the run named by configuration, keep it in the run store
-/// (PostgreSQL or files, see <see cref="RunStores"/>) with its results folder, print the summary table and stop.
+/// The collector process's part of a run: follow the run named by configuration while scraping every target it
+/// discovers, keep it in the run store (PostgreSQL or files, see <see cref="RunStores"/>) with its results folder,
+/// print the summary table and stop (or keep serving, <see cref="CollectorOptions.ServeAfterRun"/>).
 /// Exit code: 0 measured (loss included), 1 not measured, 2 bad input.
 /// </summary>
 public sealed partial class RunCollection(
     IConfiguration configuration,
     IHttpClientFactory httpClients,
     RunCollector collector,
+    CollectorMetrics metrics,
+    ReportLocation report,
     IHostApplicationLifetime lifetime,
     ILogger<RunCollection> logger) : BackgroundService
 {
@@ -30,7 +34,10 @@ public sealed partial class RunCollection(
             Environment.ExitCode = 1;
         }
 
-        lifetime.StopApplication();
+        if (!configuration.GetValue(CollectorOptions.ServeAfterRun, false))
+        {
+            lifetime.StopApplication();
+        }
     }
 
     private async Task<int> CollectAsync(CancellationToken stoppingToken)
@@ -47,11 +54,17 @@ public sealed partial class RunCollection(
         var scenario = parsed.Scenario!;
         var runId = configuration[WorkflowOptions.RunId] ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{scenario.Name}";
         var results = configuration[CollectorOptions.Results] ?? Path.Combine("runs", runId);
+        report.Folder = Path.GetFullPath(results);
         var grace = configuration.GetValue(CollectorOptions.StartupGrace, CollectorOptions.DefaultStartupGrace);
         var http = httpClients.CreateClient(nameof(RunCollection));
         var components = ComponentDirectory.Discover(scenario, configuration, http);
-        var broker = BrokerTarget.Discover(scenario, configuration);
-        var interval = configuration.GetValue(CollectorOptions.ScrapeInterval, CollectorOptions.DefaultScrapeInterval);
+        var (clusters, clusterError) = KubernetesConnections.Connect(configuration);
+        if (clusterError is not null)
+        {
+            await Console.Error.WriteLineAsync(clusterError);
+            return ComponentSetupResult.BadInputExitCode;
+        }
+
         var (store, storeError) = await RunStores.OpenAsync(configuration, runId, results, logger, stoppingToken);
         if (store is null)
         {
@@ -60,37 +73,49 @@ public sealed partial class RunCollection(
         }
 
         await using var stored = store;
-        await store.BeginRunAsync(Describe(scenario, scenarioPath!, runId), stoppingToken);
+        await store.BeginRunAsync(Describe(scenario, scenarioPath!, runId, clusters.Count > 0), stoppingToken);
 
-        using var scraping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var recording = broker is null ? Task.FromResult<BrokerRecording?>(null) : RecordAsync(broker, http, results, interval, scraping.Token);
+        var (targets, discoveryNotes) = await ScrapeTargets.DiscoverAsync(scenario, components, clusters, configuration, stoppingToken);
+        LogTargets(targets.Count, string.Join(", ", targets.Select(t => t.ToString())));
+        var scraping = new ScrapeLoop(
+            targets.Select(target => ScrapeSources.For(target, http, clusters)).ToArray(),
+            (scrapes, cancellationToken) => store.AppendScrapesAsync(runId, scrapes, cancellationToken),
+            ScrapeSettings(clusters.Count > 0),
+            metrics,
+            logger);
+
+        using var stopScraping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var scraped = Task.Run(() => scraping.RunAsync(stopScraping.Token), stoppingToken);
         var run = await collector.CollectAsync(scenario, runId, components, grace, stoppingToken);
-        await scraping.CancelAsync();
-        var notes = BrokerNote(await recording) is { } brokerNote ? [.. run.CollectionNotes, brokerNote] : run.CollectionNotes;
-        var analysis = notes.Count == run.CollectionNotes.Count ? run.Analysis : RunAccounting.Analyze(scenario, runId, run.Records, notes);
+        await stopScraping.CancelAsync();
+        var tally = await scraped;
+        IReadOnlyList<string> scrapeNotes = [.. discoveryNotes, .. tally.Notes()];
+        var notes = scrapeNotes.Count == 0 ? run.CollectionNotes : [.. run.CollectionNotes, .. scrapeNotes];
+        var analysis = scrapeNotes.Count == 0 ? run.Analysis : RunAccounting.Analyze(scenario, runId, run.Records, notes);
         await store.CompleteRunAsync(runId, analysis, run.Records, notes, stoppingToken);
         LogWritten(Path.GetFullPath(results), store.Location);
         Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(results, RunResultsWriter.SummaryText), stoppingToken));
         return run.ExitCode;
     }
 
-    private static RunDescriptor Describe(Workflow.Scenarios.Scenario scenario, string scenarioPath, string runId) =>
+    private static RunDescriptor Describe(Scenario scenario, string scenarioPath, string runId, bool inCluster) =>
         new(runId, scenario.Name, File.ReadAllText(scenarioPath), DateTimeOffset.UtcNow, new Dictionary<string, string>
         {
             ["mesh"] = scenario.Settings.Mesh.ToString().ToLowerInvariant(),
             ["transport"] = scenario.Settings.Transport.ToKey(),
-            ["environment"] = "local",
-            ["clusters"] = "local",
+            ["environment"] = inCluster ? "kubernetes" : "local",
         });
 
-    private static async Task<BrokerRecording?> RecordAsync(BrokerTarget broker, HttpClient http, string results, TimeSpan interval, CancellationToken stopping) =>
-        await BrokerMetricsRecorder.RecordAsync(broker, http, results, interval, stopping);
+    private ScrapeLoopSettings ScrapeSettings(bool inCluster)
+    {
+        var interval = configuration.GetValue(
+            CollectorOptions.ScrapeInterval, inCluster ? CollectorOptions.DefaultClusterScrapeInterval : CollectorOptions.DefaultScrapeInterval);
+        var defaultTimeout = interval < CollectorOptions.MaxDefaultScrapeTimeout ? interval : CollectorOptions.MaxDefaultScrapeTimeout;
+        return new ScrapeLoopSettings(interval, configuration.GetValue(CollectorOptions.ScrapeTimeout, defaultTimeout), LocalResources: !inCluster);
+    }
 
-    /// <summary>A broker whose scrapes failed is said in the run's notes: its series has gaps, the run is still measured.</summary>
-    private static string? BrokerNote(BrokerRecording? recording) =>
-        recording is not { Failed: > 0 }
-            ? null
-            : $"broker {recording.Target.Name}: {recording.Failed} of {recording.Scrapes} metrics scrapes of {recording.Target.Address} failed (gaps in brokers/{recording.Target.Name}.prom)";
+    [LoggerMessage(Level = LogLevel.Information, Message = "scraping {Count} targets: {Targets}")]
+    private partial void LogTargets(int count, string targets);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "results written to {Folder}; run kept in {Store}")]
     private partial void LogWritten(string folder, string store);

@@ -11,7 +11,7 @@ internal static class ExpositionNumber
     private const decimal LargestSeconds = 1e15m;
 
     /// <summary>A decimal number or, in any letter case, <c>NaN</c>, <c>Inf</c> or <c>Infinity</c> with an optional sign.</summary>
-    public static bool TryParseValue(string token, out double value)
+    public static bool TryParseValue(ReadOnlySpan<char> token, out double value)
     {
         var unsigned = token.Length > 0 && (token[0] == '+' || token[0] == '-') ? token[1..] : token;
         if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
@@ -31,7 +31,7 @@ internal static class ExpositionNumber
     }
 
     /// <summary>0.0.4: whole milliseconds since the Unix epoch.</summary>
-    public static bool TryParseMilliseconds(string token, out DateTimeOffset timestamp)
+    public static bool TryParseMilliseconds(ReadOnlySpan<char> token, out DateTimeOffset timestamp)
     {
         timestamp = default;
         if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var milliseconds)
@@ -46,7 +46,7 @@ internal static class ExpositionNumber
     }
 
     /// <summary>OpenMetrics: seconds since the Unix epoch, read as a decimal so no digit is lost to binary floating point (kept to 100 ns).</summary>
-    public static bool TryParseSeconds(string token, out DateTimeOffset timestamp)
+    public static bool TryParseSeconds(ReadOnlySpan<char> token, out DateTimeOffset timestamp)
     {
         timestamp = default;
         var unsigned = token.Length > 0 && (token[0] == '+' || token[0] == '-') ? token[1..] : token;
@@ -66,11 +66,23 @@ internal static class ExpositionNumber
         return true;
     }
 
-    private static bool IsDecimal(string unsigned)
+    private static bool IsDecimal(ReadOnlySpan<char> unsigned)
     {
         var startsWithDigit = unsigned.Length > 0 && char.IsAsciiDigit(unsigned[0]);
         var startsWithPointAndDigit = unsigned.Length > 1 && unsigned[0] == '.' && char.IsAsciiDigit(unsigned[1]);
-        return (startsWithDigit || startsWithPointAndDigit)
-            && unsigned.All(c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-');
+        if (!startsWithDigit && !startsWithPointAndDigit)
+        {
+            return false;
+        }
+
+        foreach (var c in unsigned)
+        {
+            if (!char.IsAsciiDigit(c) && c is not ('.' or 'e' or 'E' or '+' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

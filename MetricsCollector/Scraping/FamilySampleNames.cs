@@ -3,21 +3,46 @@ namespace MeshAspire.MetricsCollector.Scraping;
 /// <summary>Which sample names belong to a family of a given type, in each format.</summary>
 internal static class FamilySampleNames
 {
+    private static readonly string[] OpenMetricsCounter = ["_total", "_created"];
+    private static readonly string[] OpenMetricsHistogram = ["_bucket", "_count", "_sum", "_created"];
+    private static readonly string[] Histogram = ["_bucket", "_count", "_sum"];
+    private static readonly string[] GaugeHistogram = ["_bucket", "_gcount", "_gsum"];
+    private static readonly string[] OpenMetricsSummary = ["", "_count", "_sum", "_created"];
+    private static readonly string[] Summary = ["", "_count", "_sum"];
+    private static readonly string[] Info = ["_info"];
+    private static readonly string[] Plain = [""];
+
     public static IReadOnlyList<string> Suffixes(MetricType type, ExpositionFormat format) => (type, format) switch
     {
-        (MetricType.Counter, ExpositionFormat.OpenMetrics) => ["_total", "_created"],
-        (MetricType.Histogram, ExpositionFormat.OpenMetrics) => ["_bucket", "_count", "_sum", "_created"],
-        (MetricType.Histogram, _) => ["_bucket", "_count", "_sum"],
-        (MetricType.GaugeHistogram, _) => ["_bucket", "_gcount", "_gsum"],
-        (MetricType.Summary, ExpositionFormat.OpenMetrics) => ["", "_count", "_sum", "_created"],
-        (MetricType.Summary, _) => ["", "_count", "_sum"],
-        (MetricType.Info, _) => ["_info"],
-        _ => [""],
+        (MetricType.Counter, ExpositionFormat.OpenMetrics) => OpenMetricsCounter,
+        (MetricType.Histogram, ExpositionFormat.OpenMetrics) => OpenMetricsHistogram,
+        (MetricType.Histogram, _) => Histogram,
+        (MetricType.GaugeHistogram, _) => GaugeHistogram,
+        (MetricType.Summary, ExpositionFormat.OpenMetrics) => OpenMetricsSummary,
+        (MetricType.Summary, _) => Summary,
+        (MetricType.Info, _) => Info,
+        _ => Plain,
     };
 
-    public static bool Belongs(string sampleName, string familyName, MetricType type, ExpositionFormat format) =>
-        sampleName.StartsWith(familyName, StringComparison.Ordinal)
-        && Suffixes(type, format).Contains(sampleName[familyName.Length..]);
+    /// <summary>Whether the sample is the family's name plus one of its type's suffixes (read for every sample: no allocation).</summary>
+    public static bool Belongs(string sampleName, string familyName, MetricType type, ExpositionFormat format)
+    {
+        if (!sampleName.StartsWith(familyName, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var suffix = sampleName.AsSpan(familyName.Length);
+        foreach (var known in (string[])Suffixes(type, format))
+        {
+            if (suffix.SequenceEqual(known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The names a family that owns <paramref name="sampleName"/> could have: itself, or itself less a known suffix.</summary>
     public static IEnumerable<string> CandidateFamilyNames(string sampleName)

@@ -8,7 +8,8 @@ namespace MeshAspire.MetricsCollector.Scraping;
 /// rest of a scrape is kept; nothing about the text throws. Feed it in chunks as they arrive with
 /// <see cref="Append"/>, then <see cref="Complete"/>; or use <see cref="Parse(string, ExpositionFormat)"/>.
 /// </summary>
-public sealed class PrometheusTextParser(ExpositionFormat format)
+/// <param name="pool">Names and label values already read (a target's earlier scrapes), handed out again; optional.</param>
+public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStringPool? pool = null)
 {
     private readonly FamilyAssembler _families = new(format);
     private readonly List<ExpositionError> _errors = [];
@@ -39,9 +40,14 @@ public sealed class PrometheusTextParser(ExpositionFormat format)
     }
 
     /// <inheritdoc cref="Parse(TextReader, ExpositionFormat)"/>
-    public static async Task<ExpositionParseResult> ParseAsync(TextReader reader, ExpositionFormat format, CancellationToken cancellationToken)
+    public static Task<ExpositionParseResult> ParseAsync(TextReader reader, ExpositionFormat format, CancellationToken cancellationToken) =>
+        ParseAsync(reader, format, null, cancellationToken);
+
+    /// <inheritdoc cref="Parse(TextReader, ExpositionFormat)"/>
+    public static async Task<ExpositionParseResult> ParseAsync(
+        TextReader reader, ExpositionFormat format, ExpositionStringPool? pool, CancellationToken cancellationToken)
     {
-        var parser = new PrometheusTextParser(format);
+        var parser = new PrometheusTextParser(format, pool);
         var buffer = new char[8192];
         int read;
         while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
@@ -127,7 +133,7 @@ public sealed class PrometheusTextParser(ExpositionFormat format)
             };
         }
 
-        var sample = SampleLineReader.Read(line, format, out var sampleError);
+        var sample = SampleLineReader.Read(line, format, pool, out var sampleError);
         return sample is null ? sampleError : _families.Add(sample);
     }
 

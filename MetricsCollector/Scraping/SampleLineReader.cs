@@ -13,13 +13,15 @@ internal sealed class SampleLineReader
 
     private readonly string _line;
     private readonly ExpositionFormat _format;
+    private readonly ExpositionStringPool? _pool;
     private int _position;
     private string? _error;
 
-    private SampleLineReader(string line, ExpositionFormat format)
+    private SampleLineReader(string line, ExpositionFormat format, ExpositionStringPool? pool)
     {
         _line = line;
         _format = format;
+        _pool = pool;
     }
 
     private bool IsOpenMetrics => _format == ExpositionFormat.OpenMetrics;
@@ -29,9 +31,10 @@ internal sealed class SampleLineReader
     private char Current => _line[_position];
 
     /// <summary>The sample, or null and what was expected where the line went wrong.</summary>
-    public static MetricSample? Read(string line, ExpositionFormat format, out string? error)
+    /// <param name="pool">Where names and label values already read are taken from, if any.</param>
+    public static MetricSample? Read(string line, ExpositionFormat format, ExpositionStringPool? pool, out string? error)
     {
-        var reader = new SampleLineReader(line, format);
+        var reader = new SampleLineReader(line, format, pool);
         var sample = reader.ReadSample();
         error = reader._error;
         return sample;
@@ -191,7 +194,7 @@ internal sealed class SampleLineReader
             _position++;
         }
 
-        return _line[start.._position];
+        return Text(start, _position);
     }
 
     private List<KeyValuePair<string, string>>? ReadLabelSet(string what)
@@ -213,7 +216,7 @@ internal sealed class SampleLineReader
                 return null;
             }
 
-            if (labels.Exists(existing => existing.Key == label.Value.Key))
+            if (Contains(labels, label.Value.Key))
             {
                 Fail($"{what} name '{label.Value.Key}' only once");
                 return null;
@@ -257,7 +260,7 @@ internal sealed class SampleLineReader
             _position++;
         }
 
-        var name = _line[start.._position];
+        var name = Text(start, _position);
         SkipBlanksIfAllowed();
         if (AtEnd || Current != '=')
         {
@@ -280,6 +283,15 @@ internal sealed class SampleLineReader
 
     private string? ReadEscapedUntilQuote(string labelName)
     {
+        var rest = _line.AsSpan(_position);
+        var end = rest.IndexOfAny('"', '\\');
+        if (end >= 0 && rest[end] == '"')
+        {
+            var plain = Text(_position, _position + end);
+            _position += end + 1;
+            return plain;
+        }
+
         var value = new StringBuilder();
         while (!AtEnd)
         {
@@ -287,7 +299,7 @@ internal sealed class SampleLineReader
             _position++;
             if (c == '"')
             {
-                return value.ToString();
+                return _pool is null ? value.ToString() : _pool.Get(value.ToString());
             }
 
             if (c != '\\')
@@ -333,7 +345,7 @@ internal sealed class SampleLineReader
         }
 
         _position -= token.Length;
-        Fail($"a number, NaN, +Inf or -Inf as the value, not '{token}'");
+        Fail($"a number, NaN, +Inf or -Inf as the value, not '{token.ToString()}'");
         return false;
     }
 
@@ -350,12 +362,12 @@ internal sealed class SampleLineReader
 
         _position -= token.Length;
         Fail(IsOpenMetrics
-            ? $"a timestamp in seconds since the epoch, not '{token}'"
-            : $"a timestamp in whole milliseconds since the epoch, not '{token}'");
+            ? $"a timestamp in seconds since the epoch, not '{token.ToString()}'"
+            : $"a timestamp in whole milliseconds since the epoch, not '{token.ToString()}'");
         return false;
     }
 
-    private string ReadToken()
+    private ReadOnlySpan<char> ReadToken()
     {
         var start = _position;
         while (!AtEnd && Current is not (' ' or '\t'))
@@ -363,7 +375,24 @@ internal sealed class SampleLineReader
             _position++;
         }
 
-        return _line[start.._position];
+        return _line.AsSpan(start, _position - start);
+    }
+
+    /// <summary>The line's text between two positions, from the pool when there is one.</summary>
+    private string Text(int start, int end) =>
+        _pool is null ? _line[start..end] : _pool.Get(_line.AsSpan(start, end - start));
+
+    private static bool Contains(List<KeyValuePair<string, string>> labels, string name)
+    {
+        foreach (var label in labels)
+        {
+            if (label.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool ReadSeparator(string expected)

@@ -16,12 +16,16 @@ public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
 
     public JsonElement Summary { get; private set; }
 
+    /// <summary>The collector's dashboard link named "report", as the app host gave it.</summary>
+    public string? ReportUrl { get; private set; }
+
     public virtual async Task InitializeAsync()
     {
         var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", scenarioFile);
         using var starting = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--scenario", scenario, "--results", ResultsFolder], starting.Token);
+            // The collector exits when the run is collected (as with --exit-when-done): its exit code is what the tests read.
+            ["--scenario", scenario, "--results", ResultsFolder, "--Collector:ServeAfterRun=false"], starting.Token);
         _app = await builder.BuildAsync(starting.Token);
         await _app.StartAsync(starting.Token);
 
@@ -31,6 +35,7 @@ public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
             e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
             running.Token);
         CollectorExitCode = finished.Snapshot.ExitCode ?? -1;
+        ReportUrl = finished.Snapshot.Urls.FirstOrDefault(url => url.DisplayProperties.DisplayName == "report")?.Url;
 
         await using var summary = File.OpenRead(Path.Combine(ResultsFolder, "summary.json"));
         Summary = (await JsonDocument.ParseAsync(summary)).RootElement.Clone();

@@ -37,12 +37,29 @@ public sealed class NatsRunTests(NatsRunFixture run) : IClassFixture<NatsRunFixt
     [Fact]
     public void The_collector_scraped_the_brokers_monitoring_while_the_run_went_on()
     {
-        var scrapes = File.ReadAllText(Path.Combine(run.ResultsFolder, "brokers", "nats.prom"));
+        // One file per scrape: <results>/<cluster>/<collection time>/<target>.prom (the thesis's layout)
+        var scrapes = Directory.GetFiles(Path.Combine(run.ResultsFolder, "local"), "nats.prom", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).ToArray();
 
-        Assert.Contains("# scrape nats http://", scrapes, StringComparison.Ordinal);
-        Assert.DoesNotContain(" failed: ", scrapes, StringComparison.Ordinal);
-        Assert.Contains("# TYPE nats_varz_in_msgs counter", scrapes, StringComparison.Ordinal);
-        Assert.Contains("nats_connz_subscriptions{cid=", scrapes, StringComparison.Ordinal);
+        Assert.NotEmpty(scrapes);
+        Assert.All(scrapes, scrape => Assert.DoesNotContain("# failed: ", scrape, StringComparison.Ordinal));
+        Assert.All(scrapes, scrape => Assert.Contains("\nnats_varz_in_msgs ", scrape, StringComparison.Ordinal));
+        Assert.Contains(scrapes, scrape => scrape.Contains("\nnats_connz_subscriptions{cid=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_collector_scraped_every_component_and_read_each_process_cpu_and_memory()
+    {
+        var local = Path.Combine(run.ResultsFolder, "local");
+        foreach (var component in new[] { "trigger", "action01", "action02", "conclusion" })
+        {
+            Assert.NotEmpty(Directory.GetFiles(local, $"{component}.prom", SearchOption.AllDirectories));
+        }
+
+        var resources = Directory.GetFiles(local, "processes.prom", SearchOption.AllDirectories).Select(File.ReadAllText).ToArray();
+        Assert.Contains(resources, r => r.Contains("meshaspire_resource_cpu_cores{component=\"conclusion\",container=\"conclusion\",role=\"application\"}", StringComparison.Ordinal));
+        Assert.Contains(resources, r => r.Contains("meshaspire_resource_cpu_cores{component=\"nats\",container=\"nats\",role=\"broker\"}", StringComparison.Ordinal));
+        Assert.All(resources, r => Assert.Contains("meshaspire_resource_memory_bytes{component=\"collector\",container=\"collector\",role=\"collector\"}", r, StringComparison.Ordinal));
     }
 }
 

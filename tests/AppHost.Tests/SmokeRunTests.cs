@@ -9,6 +9,10 @@ public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunF
     public void The_collector_measures_the_run_and_exits_0() => Assert.Equal(0, run.CollectorExitCode);
 
     [Fact]
+    public void The_dashboard_links_to_the_collectors_report() =>
+        Assert.Matches("^http://localhost:[0-9]+/report$", run.ReportUrl);
+
+    [Fact]
     public void Every_message_of_the_smoke_scenario_arrives()
     {
         var messages = run.Summary.GetProperty("messages");

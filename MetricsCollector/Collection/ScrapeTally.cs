@@ -1,0 +1,78 @@
+using System.Globalization;
+using MeshAspire.MetricsCollector.Discovery;
+using MeshAspire.MetricsCollector.Storage;
+
+namespace MeshAspire.MetricsCollector.Collection;
+
+/// <summary>
+/// How scraping went per target, for the run's notes: a target whose scrapes failed has gaps in its series; one that
+/// stopped answering and never came back is said to have vanished. Not thread-safe: one loop records into it.
+/// </summary>
+public sealed class ScrapeTally
+{
+    private readonly Dictionary<ScrapeTarget, TargetTally> _targets = [];
+    private readonly List<string> _storeFailures = [];
+
+    public int Scrapes => _targets.Values.Sum(t => t.Scrapes);
+
+    public int Failed => _targets.Values.Sum(t => t.Failed);
+
+    public void Record(ScrapeTarget target, Scrape scrape)
+    {
+        if (!_targets.TryGetValue(target, out var tally))
+        {
+            _targets[target] = tally = new TargetTally();
+        }
+
+        tally.Scrapes++;
+        if (!scrape.Failed)
+        {
+            tally.FailingSince = null;
+            return;
+        }
+
+        tally.Failed++;
+        tally.FirstFailure ??= (scrape.At, scrape.Failure!);
+        tally.FailingSince ??= scrape.At;
+        tally.LastFailure = scrape.Failure;
+    }
+
+    public void StoreFailed(DateTimeOffset at, int scrapes, string reason) =>
+        _storeFailures.Add(string.Create(CultureInfo.InvariantCulture, $"{scrapes} scrapes taken at {at:O} could not be stored: {reason}"));
+
+    public int Failures(ScrapeTarget target) => _targets.TryGetValue(target, out var tally) ? tally.Failed : 0;
+
+    /// <summary>One note per target with failed scrapes, and one per round the store refused.</summary>
+    public IReadOnlyList<string> Notes()
+    {
+        var notes = new List<string>();
+        foreach (var (target, tally) in _targets.Where(t => t.Value.Failed > 0).OrderBy(t => t.Key.Cluster).ThenBy(t => t.Key.Name))
+        {
+            var (firstAt, firstReason) = tally.FirstFailure!.Value;
+            var note = string.Create(CultureInfo.InvariantCulture,
+                $"scrape {target.Cluster}/{target.Name} ({target.Address}): {tally.Failed} of {tally.Scrapes} scrapes failed, gaps in its series; first at {firstAt:O}: {firstReason}");
+            if (tally.FailingSince is { } since)
+            {
+                note += string.Create(CultureInfo.InvariantCulture, $"; it vanished at {since:O} and did not answer again (last: {tally.LastFailure})");
+            }
+
+            notes.Add(note);
+        }
+
+        notes.AddRange(_storeFailures);
+        return notes;
+    }
+
+    private sealed class TargetTally
+    {
+        public int Scrapes { get; set; }
+
+        public int Failed { get; set; }
+
+        public (DateTimeOffset At, string Reason)? FirstFailure { get; set; }
+
+        public DateTimeOffset? FailingSince { get; set; }
+
+        public string? LastFailure { get; set; }
+    }
+}

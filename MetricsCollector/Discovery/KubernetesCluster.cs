@@ -1,0 +1,6 @@
+using k8s;
+
+namespace MeshAspire.MetricsCollector.Discovery;
+
+/// <summary>One cluster the collector reads: its name (the kubeconfig context), API client and the run's namespace.</summary>
+public sealed record KubernetesCluster(string Name, IKubernetes Client, string Namespace);

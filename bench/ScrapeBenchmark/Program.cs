@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using MeshAspire.Bench.Scraping;
+using MeshAspire.MetricsCollector.Collection;
+using MeshAspire.MetricsCollector.Discovery;
+using MeshAspire.MetricsCollector.Sources;
+using MeshAspire.MetricsCollector.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// The scrape benchmark (never a test): the collector's scrape loop over N loopback Kestrel targets (in a child
+// process) serving a captured /metrics of one of our components, every second, for --seconds each case:
+// idle (nothing scraped: the floor of this process), the HTTP GETs alone, scrape with the scrapes discarded, scrape
+// into scrape files.
+// Prints a Markdown table: this process's CPU over each case's window in % of one core.
+//   dotnet run -c Release --project bench/ScrapeBenchmark -- [--targets 20] [--seconds 60] [--warmup 5]
+//   --serve PORT,PORT,... PAYLOAD   (the child)
+if (args.Length == 3 && args[0] == "--serve")
+{
+    return await TargetServer.RunAsync(args[1].Split(',').Select(int.Parse).ToArray(), args[2]);
+}
+
+var targetCount = Option("--targets", 20);
+var seconds = Option("--seconds", 60);
+var warmup = Option("--warmup", 5);
+var payload = Path.Combine(AppContext.BaseDirectory, "payload.txt");
+var ports = Enumerable.Range(0, targetCount).Select(_ => FreePort()).ToArray();
+
+using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!)
+{
+    ArgumentList = { "--serve", string.Join(',', ports), payload },
+    RedirectStandardInput = true,
+    RedirectStandardOutput = true,
+    UseShellExecute = false,
+}) ?? throw new InvalidOperationException("the target process did not start");
+if (await child.StandardOutput.ReadLineAsync() != "ready")
+{
+    throw new InvalidOperationException("the target process did not get ready");
+}
+
+using var http = new HttpClient();
+using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+using var metrics = new CollectorMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+var targets = ports.Select((port, i) => new ScrapeTarget(ScrapeTarget.LocalCluster, $"action{i:00}", ScrapeKind.Component,
+    new Uri($"http://127.0.0.1:{port}/metrics"), TargetFormat.Prometheus, $"action{i:00}", $"action{i:00}", ResourceSeries.ApplicationRole)).ToArray();
+var sources = targets.Select(t => ScrapeSources.For(t, http, [])).ToArray();
+var settings = new ScrapeLoopSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), LocalResources: true);
+var files = Directory.CreateTempSubdirectory("meshaspire-scrape-bench-").FullName;
+
+Console.Error.WriteLine($"{targetCount} targets, {new FileInfo(payload).Length:N0} B each, {seconds} s per case after {warmup} s warm-up");
+var fetchOnly = targets.Select(t => (IScrapeSource)new FetchOnlySource(http, t)).ToArray();
+var rows = new List<string>
+{
+    await MeasureAsync("idle (nothing scraped)", sources, null),
+    await MeasureAsync("GET only (no parsing); discarded", fetchOnly, (_, _) => Task.CompletedTask),
+    await MeasureAsync("GET, parse, resources; discarded", sources, (_, _) => Task.CompletedTask),
+    await MeasureAsync("GET, parse, resources; scrape files written", sources, new ScrapeFiles(files).AppendAsync),
+};
+
+child.StandardInput.Close();
+await child.WaitForExitAsync();
+Directory.Delete(files, recursive: true);
+
+Console.WriteLine("| case | CPU (% of one core) | rounds | scrapes | failed |");
+Console.WriteLine("| --- | --- | --- | --- | --- |");
+rows.ForEach(Console.WriteLine);
+return 0;
+
+async Task<string> MeasureAsync(string name, IScrapeSource[] measured, ScrapeSink? sink)
+{
+    Console.Error.WriteLine($"case: {name}");
+    var loop = sink is null ? null : new ScrapeLoop(measured, sink, settings, metrics, NullLogger.Instance);
+    using var stop = new CancellationTokenSource();
+    var running = loop is null ? Task.FromResult<ScrapeTally?>(null) : RunAsync(loop, stop.Token);
+    await Task.Delay(TimeSpan.FromSeconds(warmup));
+    var scrapesBefore = loop?.Tally.Scrapes ?? 0;
+    var failedBefore = loop?.Tally.Failed ?? 0;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var wall = Stopwatch.StartNew();
+    await Task.Delay(TimeSpan.FromSeconds(seconds));
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var elapsed = wall.Elapsed;
+    var scrapes = (loop?.Tally.Scrapes ?? 0) - scrapesBefore;
+    var failed = (loop?.Tally.Failed ?? 0) - failedBefore;
+    await stop.CancelAsync();
+    await running;
+    var percent = 100 * cpu.TotalSeconds / elapsed.TotalSeconds;
+    return string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {percent:0.00} % | {scrapes / Math.Max(1, targetCount)} | {scrapes} | {failed} |");
+}
+
+static async Task<ScrapeTally?> RunAsync(ScrapeLoop loop, CancellationToken stop) => await Task.Run(() => loop.RunAsync(stop));
+
+int Option(string flag, int fallback)
+{
+    var i = Array.IndexOf(args, flag);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+// Loopback ports below the kernel's ephemeral range, as the tests take them.
+static int FreePort()
+{
+    while (true)
+    {
+        var port = Random.Shared.Next(20_000, 32_000);
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return port;
+        }
+        catch (SocketException)
+        {
+        }
+    }
+}
