@@ -1,4 +1,5 @@
 using MeshAspire.MetricsCollector.Brokers;
+using MeshAspire.MetricsCollector.Report;
 using MeshAspire.MetricsCollector.Results;
 using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Hosting;
@@ -58,6 +59,7 @@ public sealed partial class RunCollection(
         var analysis = WithBrokerNote(run.Analysis, await recording);
         var written = await RunResultsWriter.WriteAsync(results, analysis, run.Records, stoppingToken);
         LogWritten(Path.GetFullPath(written));
+        await CollectedRunReport.WriteAsync(written, analysis, run.Records, logger, stoppingToken);
         Console.WriteLine(SummaryTable.Render(analysis.Summary));
         return run.ExitCode;
     }
