@@ -5,6 +5,9 @@
   var drawn = 0;
 
   function percentileLabel(oneIn) {
+    if (!(oneIn >= 1)) {
+      return "";
+    }
     var decade = Math.round(Math.log10(oneIn));
     if (Math.abs(Math.log10(oneIn) - decade) > 1e-9) {
       return "";
