@@ -20,8 +20,9 @@ public sealed record MessageTimes(
 {
     public static MessageTimes From(RunRecords records)
     {
-        var intended = new List<long>();
-        var sent = new List<long>();
+        var rows = (int)(records.Trigger?.Records.Count ?? 0);
+        var intended = new List<long>(rows);
+        var sent = new List<long>(rows);
         if (records.Trigger is { } trigger)
         {
             for (long i = 0; i < trigger.Records.Count; i++)
@@ -40,8 +41,8 @@ public sealed record MessageTimes(
             }
         }
 
-        var deliveredIntended = new List<long>();
-        var latencies = new List<double>();
+        var deliveredIntended = new List<long>(rows);
+        var latencies = new List<double>(rows);
         if (records.Conclusion is { } conclusion)
         {
             var seen = new SequenceSet();

@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Buffers.Text;
+using System.Text;
 using MeshAspire.MetricsCollector.Results;
 using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Recording;
@@ -19,39 +20,39 @@ public static class MessagesCsvReader
 
     public static RunRecords Read(string path)
     {
-        using var reader = new StreamReader(path, new FileStreamOptions { BufferSize = 1 << 16 });
-        var header = reader.ReadLine() ?? throw new ReportInputException($"{path}: empty, no header line");
+        using var lines = new CsvLines(path);
+        var header = lines.Next(out _) is { } first ? Encoding.UTF8.GetString(first.Span) : throw new ReportInputException($"{path}: empty, no header line");
         var chain = Chain(path, header);
         var actions = chain.Length - 2;
         var columns = Leading + (3 * actions) + Trailing;
         var trigger = new RecordLog();
         var hops = Enumerable.Range(0, actions + 1).Select(a => new RecordLog(a == actions ? 2 * actions : 0)).ToArray();
         var fields = new Range[columns + 1];
-        var number = 1;
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        while (lines.Next(out var number) is { } line)
         {
-            number++;
-            if (line.Length == 0)
+            if (line.IsEmpty)
             {
                 continue;
             }
 
-            if (line.AsSpan().Split(fields, ',') != columns)
+            var found = Split(line.Span, fields);
+            if (found != columns)
             {
-                throw new ReportInputException($"{path} line {number}: {line.AsSpan().Count(',') + 1} columns, the header has {columns}");
+                throw new ReportInputException($"{path} line {number}: {line.Span.Count((byte)',') + 1} columns, the header has {columns}");
             }
 
-            var row = new CsvRow(path, number, line, fields);
-            AddRow(row, actions, trigger, hops);
+            AddRow(new CsvRow(path, number, line.Span, fields), actions, trigger, hops);
         }
 
         var components = new List<ComponentRecords?> { new(chain[0], ComponentRole.Trigger, trigger, []) };
         for (var a = 0; a < actions; a++)
         {
-            components.Add(new ComponentRecords(chain[a + 1], ComponentRole.Action, InArrivalOrder(hops[a], r => r.ReceivedNanos), []));
+            SortByArrival(hops[a], static (in MessageRecord r) => r.ReceivedNanos);
+            components.Add(new ComponentRecords(chain[a + 1], ComponentRole.Action, hops[a], []));
         }
 
-        components.Add(new ComponentRecords(chain[^1], ComponentRole.Conclusion, InArrivalOrder(hops[^1], r => r.ForwardedNanos), chain[1..^1]));
+        SortByArrival(hops[^1], static (in MessageRecord r) => r.ForwardedNanos);
+        components.Add(new ComponentRecords(chain[^1], ComponentRole.Conclusion, hops[^1], chain[1..^1]));
         return new RunRecords(chain, components);
     }
 
@@ -79,7 +80,8 @@ public static class MessagesCsvReader
     {
         var sequence = row.Long(0);
         var repetition = (int)row.Long(1);
-        var status = row.Text(2);
+        var sendFailed = row.Is(2, "send-failed"u8);
+        var delivered = row.Is(2, "delivered"u8);
         var intended = row.Long(3);
         var sent = row.Long(4);
         trigger.Reserve(sequence + 1);
@@ -91,7 +93,7 @@ public static class MessagesCsvReader
         sentRow.ForwardedNanos = sent;
         sentRow.AcknowledgedNanos = row.Long(5);
         sentRow.ReceivedNanos = row.Long(Leading + (3 * actions) + 4);
-        sentRow.Outcome = status is "send-failed" ? MessageOutcome.SendFailed
+        sentRow.Outcome = sendFailed ? MessageOutcome.SendFailed
             : sentRow.AcknowledgedNanos != 0 ? MessageOutcome.Acknowledged : MessageOutcome.Unacknowledged;
 
         for (var a = 0; a < actions; a++)
@@ -108,7 +110,7 @@ public static class MessagesCsvReader
             hop.Outcome = hop.AcknowledgedNanos != 0 ? MessageOutcome.Acknowledged : MessageOutcome.None;
         }
 
-        if (status is not "delivered")
+        if (!delivered)
         {
             return;
         }
@@ -141,46 +143,87 @@ public static class MessagesCsvReader
         record.ForwardedNanos = forwarded;
     }
 
-    /// <summary>A copy of the log with its rows (and stamps) in the order of the given stamp.</summary>
-    private static RecordLog InArrivalOrder(RecordLog log, Func<MessageRecord, long> arrival)
+    /// <summary>The ranges of the comma-separated fields, at most as many as <paramref name="fields"/> holds; returns how many.</summary>
+    private static int Split(ReadOnlySpan<byte> line, Span<Range> fields)
+    {
+        var count = 0;
+        var start = 0;
+        while (count < fields.Length)
+        {
+            var comma = line[start..].IndexOf((byte)',');
+            if (comma < 0)
+            {
+                fields[count++] = start..line.Length;
+                return count;
+            }
+
+            fields[count++] = start..(start + comma);
+            start += comma + 1;
+        }
+
+        return count;
+    }
+
+    private delegate long Stamp(in MessageRecord record);
+
+    /// <summary>Puts the log's rows (and their stamps) in the order of the given stamp, in place: a permutation, no copy of the log.</summary>
+    private static void SortByArrival(RecordLog log, Stamp arrival)
     {
         var count = (int)log.Count;
         var keys = new long[count];
         var order = new int[count];
         for (var i = 0; i < count; i++)
         {
-            keys[i] = arrival(log[i]);
+            keys[i] = arrival(in log[i]);
             order[i] = i;
         }
 
         Array.Sort(keys, order);
-        var sorted = new RecordLog(log.StampsPerRecord);
-        foreach (var from in order)
+        keys = null;
+        var held = new long[log.StampsPerRecord];
+        for (var start = 0; start < count; start++)
         {
-            var to = sorted.Append();
-            sorted[to] = log[from];
-            log.StampsOf(from).CopyTo(sorted.StampsOf(to));
-        }
+            if (order[start] == start)
+            {
+                continue;
+            }
 
-        return sorted;
+            var record = log[start];
+            log.StampsOf(start).CopyTo(held);
+            var to = start;
+            while (order[to] != start)
+            {
+                var from = order[to];
+                log[to] = log[from];
+                log.StampsOf(from).CopyTo(log.StampsOf(to));
+                order[to] = to;
+                to = from;
+            }
+
+            log[to] = record;
+            held.CopyTo(log.StampsOf(to));
+            order[to] = to;
+        }
     }
 
     /// <summary>One line's fields; an empty field is a stamp that does not exist (0).</summary>
-    private readonly ref struct CsvRow(string path, int number, string line, Range[] fields)
+    private readonly ref struct CsvRow(string path, long number, ReadOnlySpan<byte> line, Range[] fields)
     {
-        public string Text(int column) => line[fields[column]];
+        private readonly ReadOnlySpan<byte> _line = line;
+
+        public bool Is(int column, ReadOnlySpan<byte> text) => _line[fields[column]].SequenceEqual(text);
 
         public long Long(int column)
         {
-            var text = line.AsSpan()[fields[column]];
+            var text = _line[fields[column]];
             if (text.IsEmpty)
             {
                 return 0;
             }
 
-            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            return Utf8Parser.TryParse(text, out long value, out var used) && used == text.Length
                 ? value
-                : throw new ReportInputException($"{path} line {number} column {column + 1}: '{text}' is not a whole number");
+                : throw new ReportInputException($"{path} line {number} column {column + 1}: '{Encoding.UTF8.GetString(text)}' is not a whole number");
         }
     }
 }
