@@ -94,10 +94,11 @@ public static class ReportCharts
         for (var r = 0; r < runs.Count; r++)
         {
             var run = runs[r];
-            var x = groups.Select((_, i) => (double)((i * slots) + r)).ToArray();
             var latencies = groups.Select(g => run.Summary.Hops.FirstOrDefault(h => h.Caller == g.Caller && h.Component == g.Component) is { } hop ? g.Of(hop) : null).ToArray();
-            series.Add(new ChartSeries($"{run.Id} p50", RunColors.Of(r), x, [.. latencies.Select(l => l is { Count: > 0 } ? Ms(l.P50Ms) : (double?)null)], SeriesStyle.Bars));
-            series.Add(new ChartSeries($"{run.Id} p99", RunColors.Of(r), x, [.. latencies.Select(l => l is { Count: > 0 } ? Ms(l.P99Ms) : (double?)null)], SeriesStyle.Points));
+            var (x, p50) = Slots(runs.Count, r, [.. latencies.Select(l => l is { Count: > 0 } ? Ms(l.P50Ms) : (double?)null)]);
+            var (_, p99) = Slots(runs.Count, r, [.. latencies.Select(l => l is { Count: > 0 } ? Ms(l.P99Ms) : (double?)null)]);
+            series.Add(new ChartSeries($"{run.Id} p50", RunColors.Of(r), x, p50, SeriesStyle.Bars));
+            series.Add(new ChartSeries($"{run.Id} p99", RunColors.Of(r), x, p99, SeriesStyle.Points));
         }
 
         return new ChartSpec(
@@ -113,11 +114,10 @@ public static class ReportCharts
     public static ChartSpec Rates(IReadOnlyList<ReportedRun> runs)
     {
         var series = new List<ChartSeries>();
-        var bucket = 1.0;
+        var bucket = runs.Count > 0 ? runs[0].RateBucketSeconds : 1;
         for (var r = 0; r < runs.Count; r++)
         {
             var run = runs[r];
-            bucket = run.TargetRate.Count > 1 ? run.TargetRate[1].StartSeconds : bucket;
             series.Add(new ChartSeries($"{run.Id} target", RunColors.Of(r), [.. run.TargetRate.Select(p => Seconds(p.StartSeconds))], [.. run.TargetRate.Select(p => (double?)Math.Round(p.PerSecond, 3))], Width: 1, Dash: RunColors.Dash(1)));
             series.Add(new ChartSeries($"{run.Id} achieved", RunColors.Of(r), [.. run.AchievedRate.Select(p => Seconds(p.StartSeconds))], [.. run.AchievedRate.Select(p => (double?)Math.Round(p.PerSecond, 3))], Width: 2));
         }
@@ -169,12 +169,11 @@ public static class ReportCharts
         }
 
         var slots = runs.Count + 1;
-        var series = runs.Select((run, r) => new ChartSeries(
-            run.Id,
-            RunColors.Of(r),
-            [.. roles.Select((_, i) => (double)((i * slots) + r))],
-            [.. roles.Select(role => (double?)Resource(metric, ResourceTotals.Of(run, metric, role)))],
-            SeriesStyle.Bars)).ToArray();
+        var series = runs.Select((run, r) =>
+        {
+            var (x, y) = Slots(runs.Count, r, [.. roles.Select(role => (double?)Resource(metric, ResourceTotals.Of(run, metric, role)))]);
+            return new ChartSeries(run.Id, RunColors.Of(r), x, y, SeriesStyle.Bars);
+        }).ToArray();
         return new ChartSpec(
             $"{name}-means",
             $"Mean {(name == "cpu" ? "CPU" : "memory")} by role",
@@ -183,6 +182,23 @@ public static class ReportCharts
             new ChartAxis(Unit(metric)),
             series,
             [.. roles.Select((role, i) => new ChartCategory((i * slots) + ((runs.Count - 1) / 2.0), role))]);
+    }
+
+    /// <summary>
+    /// A grouped bar chart's positions: group g holds one slot per run and a gap, run r at g * (runs + 1) + r. Every
+    /// series gets every position (null where it has no bar), so every bar has the same width.
+    /// </summary>
+    private static (double[] X, double?[] Y) Slots(int runs, int run, double?[] values)
+    {
+        var slots = runs + 1;
+        var x = Enumerable.Range(0, values.Length * slots).Select(i => (double)i).ToArray();
+        var y = new double?[x.Length];
+        for (var g = 0; g < values.Length; g++)
+        {
+            y[(g * slots) + run] = values[g];
+        }
+
+        return (x, y);
     }
 
     private static string Answers(IReadOnlyList<ReportedRun> runs, string component) =>

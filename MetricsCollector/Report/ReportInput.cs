@@ -1,4 +1,5 @@
 using MeshAspire.MetricsCollector.Storage;
+using MeshAspire.Workflow.Accounting;
 
 namespace MeshAspire.MetricsCollector.Report;
 
@@ -6,6 +7,6 @@ namespace MeshAspire.MetricsCollector.Report;
 public sealed record ReportInput(StoredRun Stored, ResourceUsage Resources)
 {
     /// <summary>A run the collector has just measured: no scrapes stored beside it yet.</summary>
-    public static ReportInput Collected(RunDescriptor run, Workflow.Accounting.RunAnalysis analysis, Workflow.Accounting.RunRecords records) =>
+    public static ReportInput Collected(RunDescriptor run, RunAnalysis analysis, RunRecords records) =>
         new(new StoredRun(run, analysis, records), ResourceUsage.Empty);
 }

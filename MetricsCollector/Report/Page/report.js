@@ -64,6 +64,7 @@
     var options = {
       width: Math.max(320, element.clientWidth || 900),
       height: 320,
+      padding: [12, spec.x.format === "category" ? 150 : 16, 0, 0],
       scales: {
         x: xScale(spec),
         y: hasBars ? { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } } : {}

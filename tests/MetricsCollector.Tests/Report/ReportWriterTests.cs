@@ -148,6 +148,24 @@ public sealed partial class ReportWriterTests : IDisposable
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task A_run_where_nothing_arrived_is_reported_beside_one_that_worked()
+    {
+        var (analysis, records) = ReportRuns.Chain("broken-1", 300, 100, i => ReportRuns.Wavy(i));
+        var broken = records with { Components = [records.Components[0], null, null, null] };
+        var brokenAnalysis = Workflow.Accounting.RunAccounting.Analyze(Workflow.Tests.Accounting.TestScenarios.Constant(100, "3s"), "broken-1", broken, ["the conclusion did not answer"]);
+        var descriptor = new Storage.RunDescriptor("broken-1", "accounting", "", analysis.Summary.Start!.Value, new Dictionary<string, string>());
+        var input = new ReportInput(new Storage.StoredRun(descriptor, brokenAnalysis, broken), ResourceUsage.Empty);
+
+        var html = await File.ReadAllTextAsync(await ReportWriter.WriteAsync(_folder, [None(), input], CancellationToken.None));
+
+        Assert.Contains("NOT MEASURED", html);
+        Assert.Contains("broken-1: the conclusion did not answer", html);
+        var latency = ReportData(html).GetProperty("charts")[0].GetProperty("series");
+        Assert.Equal(2, latency.GetArrayLength());
+        Assert.Equal(0, latency[1].GetProperty("x").GetArrayLength());
+    }
+
     internal static JsonElement ReportData(string html)
     {
         var match = DataScript().Match(html);
