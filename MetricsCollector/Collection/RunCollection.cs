@@ -1,4 +1,5 @@
 using MeshAspire.MetricsCollector.Discovery;
+using MeshAspire.MetricsCollector.Report;
 using MeshAspire.MetricsCollector.Results;
 using MeshAspire.MetricsCollector.Sources;
 using MeshAspire.MetricsCollector.Storage;
@@ -73,7 +74,8 @@ public sealed partial class RunCollection(
         }
 
         await using var stored = store;
-        await store.BeginRunAsync(Describe(scenario, scenarioPath!, runId, clusters.Count > 0), stoppingToken);
+        var descriptor = Describe(scenario, scenarioPath!, runId, clusters.Count > 0);
+        await store.BeginRunAsync(descriptor, stoppingToken);
 
         var (targets, discoveryNotes) = await ScrapeTargets.DiscoverAsync(scenario, components, clusters, configuration, stoppingToken);
         LogTargets(targets.Count, string.Join(", ", targets.Select(t => t.ToString())));
@@ -94,6 +96,7 @@ public sealed partial class RunCollection(
         var analysis = scrapeNotes.Count == 0 ? run.Analysis : RunAccounting.Analyze(scenario, runId, run.Records, notes);
         await store.CompleteRunAsync(runId, analysis, run.Records, notes, stoppingToken);
         LogWritten(Path.GetFullPath(results), store.Location);
+        await CollectedRunReport.WriteAsync(results, descriptor, analysis, run.Records, store, logger, stoppingToken);
         Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(results, RunResultsWriter.SummaryText), stoppingToken));
         return run.ExitCode;
     }

@@ -63,6 +63,16 @@ public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunF
         Assert.Equal(150, byRepetition["1"].Count());
         Assert.All(messages.Skip(1), line => Assert.Contains(",delivered,", line, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_collector_writes_the_report_beside_the_results()
+    {
+        var html = File.ReadAllText(Path.Combine(run.ResultsFolder, "report.html"));
+        Assert.Contains("data-chart=\"latency-over-time\"", html, StringComparison.Ordinal);
+        using var smp = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.ResultsFolder, "smp-result.json")));
+        Assert.Equal(run.Summary.GetProperty("runId").GetString(), smp.RootElement.GetProperty("id").GetString());
+        Assert.Equal(150, smp.RootElement.GetProperty("meshaspire").GetProperty("latency_count").GetInt64());
+    }
 }
 
 public sealed class SmokeRunFixture() : AppHostRunFixture("smoke.properties");

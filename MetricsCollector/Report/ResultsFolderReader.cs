@@ -1,0 +1,64 @@
+using System.Text.Json;
+using HdrHistogram;
+using MeshAspire.MetricsCollector.Results;
+using MeshAspire.MetricsCollector.Storage;
+using MeshAspire.Workflow.Accounting;
+
+namespace MeshAspire.MetricsCollector.Report;
+
+/// <summary>
+/// Reads a run back from the results folder the collector wrote (<see cref="RunResultsWriter"/>): its summary as
+/// written (summary.json), its histograms (histograms.hlog) and its rows (messages.csv). A folder holds no scrapes.
+/// </summary>
+public static class ResultsFolderReader
+{
+    public static bool IsResultsFolder(string path) => File.Exists(Path.Combine(path, RunResultsWriter.SummaryJson));
+
+    public static async Task<ReportInput> ReadAsync(string folder, CancellationToken cancellationToken)
+    {
+        var summaryPath = Path.Combine(folder, RunResultsWriter.SummaryJson);
+        var summary = await Guarded(summaryPath, async () =>
+        {
+            await using var json = File.OpenRead(summaryPath);
+            return await JsonSerializer.DeserializeAsync<RunSummary>(json, RunResultsWriter.Json, cancellationToken)
+                   ?? throw new JsonException("null instead of a run summary");
+        });
+        var histogramsPath = Path.Combine(folder, RunResultsWriter.HistogramsLog);
+        var histograms = File.Exists(histogramsPath) ? await Guarded(histogramsPath, () => Task.FromResult(ReadHistograms(histogramsPath))) : [];
+        var messagesPath = Path.Combine(folder, RunResultsWriter.MessagesCsv);
+        var records = await Guarded(messagesPath, () => Task.Run(() => MessagesCsvReader.Read(messagesPath), cancellationToken));
+        if (histograms.Count == 0)
+        {
+            summary = summary with { Notes = [.. summary.Notes, $"{RunResultsWriter.HistogramsLog} is missing from {folder}: no percentile curve"] };
+        }
+
+        var labels = new Dictionary<string, string> { ["mesh"] = summary.Mesh, ["transport"] = summary.Transport };
+        var run = new RunDescriptor(summary.RunId, summary.Scenario, "", summary.Start ?? File.GetLastWriteTimeUtc(summaryPath), labels);
+        return new ReportInput(new StoredRun(run, new RunAnalysis(summary, histograms), records), ResourceUsage.Empty);
+    }
+
+    private static List<NamedHistogram> ReadHistograms(string path)
+    {
+        using var log = File.OpenRead(path);
+        using var reader = new HistogramLogReader(log);
+        return reader.ReadHistograms().Select(h => new NamedHistogram(h.Tag ?? "", h)).ToList();
+    }
+
+    /// <summary>Runs a read, turning what a damaged or unreadable file throws into a message that names the file.</summary>
+    private static async Task<T> Guarded<T>(string path, Func<Task<T>> read)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ReportInputException($"{path}: missing");
+        }
+
+        try
+        {
+            return await read();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or JsonException or FormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new ReportInputException($"{path}: cannot be read ({error.Message})", error);
+        }
+    }
+}
