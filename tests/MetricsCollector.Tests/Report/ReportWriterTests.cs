@@ -154,8 +154,8 @@ public sealed partial class ReportWriterTests : IDisposable
         var (analysis, records) = ReportRuns.Chain("broken-1", 300, 100, i => ReportRuns.Wavy(i));
         var broken = records with { Components = [records.Components[0], null, null, null] };
         var brokenAnalysis = Workflow.Accounting.RunAccounting.Analyze(Workflow.Tests.Accounting.TestScenarios.Constant(100, "3s"), "broken-1", broken, ["the conclusion did not answer"]);
-        var descriptor = new Storage.RunDescriptor("broken-1", "accounting", "", analysis.Summary.Start!.Value, new Dictionary<string, string>());
-        var input = new ReportInput(new Storage.StoredRun(descriptor, brokenAnalysis, broken), ResourceUsage.Empty);
+        var descriptor = new MeshAspire.MetricsCollector.Storage.RunDescriptor("broken-1", "accounting", "", analysis.Summary.Start!.Value, new Dictionary<string, string>());
+        var input = new ReportInput(new MeshAspire.MetricsCollector.Storage.StoredRun(descriptor, brokenAnalysis, broken), ResourceUsage.Empty);
 
         var html = await File.ReadAllTextAsync(await ReportWriter.WriteAsync(_folder, [None(), input], CancellationToken.None));
 
