@@ -1,5 +1,6 @@
 using MeshAspire.AppHost;
 using MeshAspire.AppHost.Brokers;
+using MeshAspire.AppHost.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 
 var options = AppHostOptions.Parse(args);
@@ -14,7 +15,28 @@ if (run is null)
     return WorkflowRun.BadInputExitCode;
 }
 
-var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
+var (publishOptions, aspireArguments, publishErrors) = KubernetesPublishOptions.Parse(options.AspireArguments);
+var builder = DistributedApplication.CreateBuilder(aspireArguments);
+
+// Publish: Kubernetes manifests per mesh and cluster, from the same scenario (AppHost/Kubernetes)
+if (builder.ExecutionContext.IsPublishMode || publishOptions.AnyGiven)
+{
+    var (plan, planErrors) = KubernetesPublishing.Prepare(builder, run, publishOptions, publishErrors);
+    if (plan is null)
+    {
+        foreach (var error in planErrors)
+        {
+            Console.Error.WriteLine(error);
+        }
+
+        return WorkflowRun.BadInputExitCode;
+    }
+
+    builder.AddKubernetesPublishing(plan);
+    builder.Build().Run();
+    return Environment.ExitCode;
+}
+
 
 // Broker: only for an async transport; a container, else the broker's program, else no run at all
 var (hosting, brokerError) = BrokerHosting.Choose(run.Scenario.Settings.Transport, ContainerRuntime.Answers, ExecutableSearch.Find);
