@@ -148,6 +148,8 @@ internal static class CollectorManifests
             Spec = new V1JobSpec
             {
                 BackoffLimit = 0,
+                // Resumed with the trigger's scale-up: it gives up on a trigger that does not answer in time.
+                Suspend = true,
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = ManifestMetadata.PodMeta(JobName, KubernetesLabels.CollectorComponent, plan.HomeCluster),

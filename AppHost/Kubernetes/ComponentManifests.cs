@@ -9,7 +9,7 @@ namespace MeshAspire.AppHost.Kubernetes;
 /// <summary>
 /// One Deployment and one Service per component, named after its rootname (the Action image once per action, as the
 /// thesis did): probes on /health and /alive, requests and limits, non-root with a read-only root, the scenario
-/// mounted from its ConfigMap.
+/// mounted from its ConfigMap. The trigger is published with no replica: scaling it to one starts the run.
 /// </summary>
 internal static class ComponentManifests
 {
@@ -69,7 +69,9 @@ internal static class ComponentManifests
             Metadata = ManifestMetadata.Meta(component.RootName, role, plan.Options.Namespace),
             Spec = new V1DeploymentSpec
             {
-                Replicas = 1,
+                // The trigger starts the run: it is scaled to 1 once everything else is ready (docs/kubernetes.md),
+                // as a local run's WaitFor does, so that nothing is sent before its consumers exist.
+                Replicas = component.Role == ComponentRole.Trigger ? 0 : 1,
                 Selector = new V1LabelSelector { MatchLabels = ManifestMetadata.Selector(component.RootName) },
                 Template = template,
             },

@@ -12,7 +12,7 @@ public static class ContainerImages
     public const string Collector = "meshaspire-collector";
 
     public const string Nats = "nats:2.10-alpine";
-    public const string RabbitMq = "rabbitmq:4.1-management-alpine";
+    public const string RabbitMq = "rabbitmq:4.1-management";
     public const string Kafka = "apache/kafka:3.9.1";
     public const string RocketMq = "apache/rocketmq:5.3.1";
     public const string EventMesh = "apache/eventmesh:v1.12.0";
