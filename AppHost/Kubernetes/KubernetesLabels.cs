@@ -47,4 +47,7 @@ public static class KubernetesLabels
 
     // GKE: an internal (VPC) load balancer for a broker's cross-cluster Service.
     public const string GkeLoadBalancerType = "networking.gke.io/load-balancer-type";
+
+    // GKE: an internal load balancer reachable from other regions of the VPC (clusters in two regions).
+    public const string GkeInternalGlobalAccess = "networking.gke.io/internal-load-balancer-allow-global-access";
 }

@@ -64,7 +64,11 @@ internal static class BrokerWorkload
     {
         var address = plan.Options.BrokerAddresses[cluster];
         var meta = ManifestMetadata.Meta($"{name}-remote", KubernetesLabels.BrokerComponent, plan.Options.Namespace);
-        meta.Annotations = new Dictionary<string, string> { [KubernetesLabels.GkeLoadBalancerType] = "Internal" };
+        meta.Annotations = new Dictionary<string, string>
+        {
+            [KubernetesLabels.GkeLoadBalancerType] = "Internal",
+            [KubernetesLabels.GkeInternalGlobalAccess] = "true",
+        };
         return new V1Service
         {
             ApiVersion = "v1",
