@@ -21,22 +21,8 @@ var builder = DistributedApplication.CreateBuilder(aspireArguments);
 // Publish: Kubernetes manifests per mesh and cluster, from the same scenario (AppHost/Kubernetes)
 if (builder.ExecutionContext.IsPublishMode || publishOptions.AnyGiven)
 {
-    var (plan, planErrors) = KubernetesPublishing.Prepare(builder, run, publishOptions, publishErrors);
-    if (plan is null)
-    {
-        foreach (var error in planErrors)
-        {
-            Console.Error.WriteLine(error);
-        }
-
-        return WorkflowRun.BadInputExitCode;
-    }
-
-    builder.AddKubernetesPublishing(plan);
-    builder.Build().Run();
-    return Environment.ExitCode;
+    return KubernetesPublishing.Publish(builder, run, publishOptions, publishErrors);
 }
-
 
 // Broker: only for an async transport; a container, else the broker's program, else no run at all
 var (hosting, brokerError) = BrokerHosting.Choose(run.Scenario.Settings.Transport, ContainerRuntime.Answers, ExecutableSearch.Find);

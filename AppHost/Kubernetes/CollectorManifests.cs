@@ -111,7 +111,8 @@ internal static class CollectorManifests
             env.Add(EnvVars.Of(CollectorSettings.KubeconfigKey, $"{CollectorSettings.KubeconfigPath}/config"));
             foreach (var cluster in plan.Clusters.Where(c => c != plan.HomeCluster))
             {
-                env.Add(EnvVars.Of(CollectorSettings.ClusterContextKeyPrefix + cluster, plan.Contexts.GetValueOrDefault(cluster, cluster)));
+                // The context in the kubeconfig the user makes for the collector is named after the cluster.
+                env.Add(EnvVars.Of(CollectorSettings.ClusterContextKeyPrefix + cluster, cluster));
             }
 
             mounts.Add(new V1VolumeMount { Name = "kubeconfig", MountPath = CollectorSettings.KubeconfigPath, ReadOnlyProperty = true });

@@ -18,7 +18,10 @@ public static class CollectorSettings
 
     public const string ServiceAccount = "meshaspire-collector";
 
-    /// <summary>The collector's own cluster, and per other cluster its kubeconfig context (<c>Collector__Kubernetes__Clusters__cluster2</c>).</summary>
+    /// <summary>
+    /// The collector's own cluster, and per other cluster the context of the collector's kubeconfig that reaches it
+    /// (<c>Collector__Kubernetes__Clusters__cluster2=cluster2</c>: the guide names each context after its cluster).
+    /// </summary>
     public const string HomeClusterKey = "Collector__Kubernetes__Cluster";
     public const string ClusterContextKeyPrefix = "Collector__Kubernetes__Clusters__";
     public const string KubeconfigKey = "Collector__Kubernetes__Kubeconfig";

@@ -21,9 +21,9 @@ public static class KubernetesPublishStep
             ManifestWriter.Write(output, manifests, plan.Options.Namespace);
             foreach (var cluster in manifests)
             {
-                var context_ = plan.Contexts.TryGetValue(cluster.Cluster, out var kubeContext) ? $" --context {kubeContext}" : "";
+                var contextFlag = plan.Contexts.TryGetValue(cluster.Cluster, out var kubeContext) ? $" --context {kubeContext}" : "";
                 context.Logger.LogInformation("{Cluster}: {Count} files in {Directory}; apply with: kubectl{Context} apply -k {Directory}",
-                    cluster.Cluster, cluster.Files.Count + 1, Path.Combine(output, cluster.Cluster), context_, Path.Combine(output, cluster.Cluster));
+                    cluster.Cluster, cluster.Files.Count + 1, Path.Combine(output, cluster.Cluster), contextFlag, Path.Combine(output, cluster.Cluster));
             }
 
             return Task.CompletedTask;

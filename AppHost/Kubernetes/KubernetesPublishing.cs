@@ -1,9 +1,28 @@
 namespace MeshAspire.AppHost.Kubernetes;
 
-/// <summary>Checks a publish before anything is built: the flags, the mode and the scenario's placements.</summary>
+/// <summary>The app host in publish mode: checks the flags, the mode and the scenario's placements, then publishes.</summary>
 public static class KubernetesPublishing
 {
-    public static (PublishPlan? Plan, IReadOnlyList<string> Errors) Prepare(
+    /// <summary>Publishes, or prints why not and returns the bad-input exit code before anything is written.</summary>
+    public static int Publish(IDistributedApplicationBuilder builder, WorkflowRun run, KubernetesPublishOptions options, IReadOnlyList<string> optionErrors)
+    {
+        var (plan, errors) = Prepare(builder, run, options, optionErrors);
+        if (plan is null)
+        {
+            foreach (var error in errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            return WorkflowRun.BadInputExitCode;
+        }
+
+        builder.AddKubernetesPublishing(plan);
+        builder.Build().Run();
+        return Environment.ExitCode;
+    }
+
+    private static (PublishPlan? Plan, IReadOnlyList<string> Errors) Prepare(
         IDistributedApplicationBuilder builder, WorkflowRun run, KubernetesPublishOptions options, IReadOnlyList<string> optionErrors)
     {
         if (!builder.ExecutionContext.IsPublishMode)

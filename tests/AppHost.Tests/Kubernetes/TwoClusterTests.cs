@@ -55,7 +55,8 @@ public sealed class TwoClusterTests
         var job = Assert.Single(clusters.All().OfKind<V1Job>());
         Assert.Contains(job, clusters.In("cluster1").OfKind<V1Job>());
         var env = job.Spec.Template.Spec.Containers[0].Env.ToDictionary(e => e.Name, e => e.Value);
-        Assert.Equal("gke_meshaspire_europe-west4-a_cluster2", env[CollectorSettings.ClusterContextKeyPrefix + "cluster2"]);
+        Assert.Equal("cluster2", env[CollectorSettings.ClusterContextKeyPrefix + "cluster2"]);
+        Assert.Equal("/etc/meshaspire/kubeconfig/config", env[CollectorSettings.KubeconfigKey]);
         foreach (var cluster in clusters)
         {
             Assert.Single(cluster.Files.SelectMany(f => f.Objects).OfKind<V1ServiceAccount>());
