@@ -19,6 +19,12 @@ public static class ContainerImages
     public const string Postgres = "postgres:17-alpine";
     public const string Curl = "curlimages/curl:8.11.1";
 
-    public static string Ours(KubernetesPublishOptions options, string repository) =>
-        options.Registry.Length == 0 ? $"{repository}:{options.Tag}" : $"{options.Registry}/{repository}:{options.Tag}";
+    /// <summary>Apache publishes the RocketMQ exporter as source only: the user builds and pushes it beside ours (docs/kubernetes.md).</summary>
+    public const string RocketMqExporter = "rocketmq-exporter:0.0.2";
+
+    public static string Ours(KubernetesPublishOptions options, string repository) => InRegistry(options, $"{repository}:{options.Tag}");
+
+    /// <summary>An image the user builds and pushes to the registry (<c>--registry</c>) with its own tag.</summary>
+    public static string InRegistry(KubernetesPublishOptions options, string image) =>
+        options.Registry.Length == 0 ? image : $"{options.Registry}/{image}";
 }

@@ -6,7 +6,7 @@ namespace MeshAspire.AppHost.Kubernetes.Brokers;
 /// <summary>
 /// The thesis's event mesh stack per cluster (chapter 5.3, 5.4): a RocketMQ name server, a RocketMQ broker with its
 /// memory settings, the EventMesh runtime with its properties in a ConfigMap, and a Job that creates the chain's
-/// topics (the thesis ran <c>mqadmin updateTopic</c> from a console pod). Across clusters every broker registers with
+/// topics (the thesis ran <c>mqadmin updateTopic</c> from a console pod), and RocketMQ's Prometheus exporter. Across clusters every broker registers with
 /// every cluster's name server, the remote ones at their <c>rocketmq-namesrv-remote</c> load balancer, as the thesis did.
 /// </summary>
 internal sealed class EventMeshManifests(PublishPlan plan) : BrokerManifests(plan)
@@ -20,6 +20,8 @@ internal sealed class EventMeshManifests(PublishPlan plan) : BrokerManifests(pla
     public const int HttpPort = 10105;
     public const int TcpPort = 10000;
     public const int MetricsPort = 19090;
+    public const string Exporter = "rocketmq-exporter";
+    public const int ExporterPort = 5557;
 
     /// <summary>The thesis's broker heap (Code 5-10) and requests and limits (Code 5-11).</summary>
     public const string BrokerMemory = "-Xms2g -Xmx2g";
@@ -29,7 +31,7 @@ internal sealed class EventMeshManifests(PublishPlan plan) : BrokerManifests(pla
 
     public override IReadOnlyList<ManifestFile> FilesFor(string cluster) =>
     [
-        new ManifestFile("rocketmq.yaml", [.. NameServerObjects(cluster), .. BrokerObjects(cluster)]),
+        new ManifestFile("rocketmq.yaml", [.. NameServerObjects(cluster), .. BrokerObjects(cluster), .. ExporterObjects(cluster)]),
         new ManifestFile("eventmesh.yaml", RuntimeObjects(cluster)),
         new ManifestFile("rocketmq-topics.yaml", [TopicsJob(cluster)]),
     ];
@@ -108,6 +110,26 @@ internal sealed class EventMeshManifests(PublishPlan plan) : BrokerManifests(pla
             ],
             [], metricsPort: null);
         yield return BrokerWorkload.Service(Plan, Broker, [main], []);
+    }
+
+    /// <summary>RocketMQ's Prometheus exporter (its metrics come from the name server's view of the brokers).</summary>
+    private IEnumerable<IKubernetesObject> ExporterObjects(string cluster)
+    {
+        var metrics = ServicePort.Http("http-metrics", ExporterPort);
+        var container = new V1Container
+        {
+            Name = Exporter,
+            Image = ContainerImages.InRegistry(Plan.Options, ContainerImages.RocketMqExporter),
+            Args = [$"--rocketmq.config.namesrvAddr={NameServer}:{NameServerPort}", $"--server.port={ExporterPort}"],
+            Env = [EnvVars.Of("JAVA_OPTS", "-Xms256m -Xmx256m")],
+            Ports = [metrics.ForContainer()],
+            ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/metrics", Port = metrics.Name }, PeriodSeconds = 10, InitialDelaySeconds = 20 },
+            LivenessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/metrics", Port = metrics.Name }, PeriodSeconds = 20, InitialDelaySeconds = 60 },
+            Resources = ContainerSecurity.Resources("100m", "256Mi", "500m", "512Mi"),
+            VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }],
+        };
+        yield return BrokerWorkload.Deployment(Plan, Exporter, cluster, container, RocketMqUser, [ContainerSecurity.EmptyDir("tmp")], [], metrics.Name);
+        yield return BrokerWorkload.Service(Plan, Exporter, [metrics], []);
     }
 
     private IReadOnlyList<IKubernetesObject> RuntimeObjects(string cluster)
