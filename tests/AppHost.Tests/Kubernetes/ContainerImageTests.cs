@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using MeshAspire.AppHost.Kubernetes;
 
@@ -14,13 +13,10 @@ public sealed class ContainerImageTests
     [InlineData("MetricsCollector/MetricsCollector.csproj", ContainerImages.Collector)]
     public void The_project_publishes_the_image_the_manifests_name(string project, string repository)
     {
-        var properties = XDocument.Load(Path.Combine(RepositoryRoot(), project)).Descendants("PropertyGroup").Elements().ToList();
+        var properties = XDocument.Load(Path.Combine(RepositoryPaths.Root, project)).Descendants("PropertyGroup").Elements().ToList();
 
         Assert.Equal(repository, properties.Single(p => p.Name == "ContainerRepository").Value);
         // Chiseled Ubuntu images have no shell and run as the non-root 'app' user (1654), which the manifests run as.
         Assert.Equal("noble-chiseled", properties.Single(p => p.Name == "ContainerFamily").Value);
     }
-
-    private static string RepositoryRoot([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", ".."));
 }

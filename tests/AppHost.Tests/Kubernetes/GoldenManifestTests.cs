@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MeshAspire.AppHost.Kubernetes;
 
 namespace MeshAspire.AppHost.Tests.Kubernetes;
@@ -21,7 +20,7 @@ public sealed class GoldenManifestTests
         try
         {
             ManifestWriter.Write(actual, publish.Manifests(), publish.Plan().Options.Namespace);
-            var golden = Path.Combine(GoldenFolder(), name);
+            var golden = Path.Combine(RepositoryPaths.GoldenManifests, name);
             if (Environment.GetEnvironmentVariable("MESHASPIRE_UPDATE_GOLDEN") == "1")
             {
                 if (Directory.Exists(golden))
@@ -46,8 +45,6 @@ public sealed class GoldenManifestTests
             Directory.Delete(actual, recursive: true);
         }
     }
-
-    private static string GoldenFolder([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
 
     private static List<string> RelativeFiles(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
