@@ -1,5 +1,6 @@
 using MeshAspire.AppHost;
 using MeshAspire.AppHost.Brokers;
+using MeshAspire.AppHost.Kubernetes;
 using MeshAspire.AppHost.RunStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,14 @@ if (run is null)
     return WorkflowRun.BadInputExitCode;
 }
 
-var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
+var (publishOptions, aspireArguments, publishErrors) = KubernetesPublishOptions.Parse(options.AspireArguments);
+var builder = DistributedApplication.CreateBuilder(aspireArguments);
+
+// Publish: Kubernetes manifests per mesh and cluster, from the same scenario (AppHost/Kubernetes)
+if (builder.ExecutionContext.IsPublishMode || publishOptions.AnyGiven)
+{
+    return KubernetesPublishing.Publish(builder, run, publishOptions, publishErrors);
+}
 
 // Broker: only for an async transport; a container, else the broker's program, else no run at all
 var (hosting, brokerError) = BrokerHosting.Choose(run.Scenario.Settings.Transport, ContainerRuntime.Answers, ExecutableSearch.Find);
