@@ -31,11 +31,11 @@ public sealed class CollectorHostTests(CollectorHostFixture collector) : IClassF
         while (scrape is null)
         {
             var files = Directory.Exists(local) ? Directory.GetFiles(local, "conclusion.prom", SearchOption.AllDirectories) : [];
-            scrape = files.Select(File.ReadAllText).FirstOrDefault(text => !text.Contains("# failed: ", StringComparison.Ordinal));
+            scrape = files.Select(File.ReadAllText).FirstOrDefault(text => !text.Contains("\"failure\":\"", StringComparison.Ordinal));
             await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
         }
 
-        Assert.StartsWith("# scrape conclusion (Component) at ", scrape, StringComparison.Ordinal);
+        Assert.StartsWith("# scrape {\"cluster\":\"local\",\"target\":\"conclusion\",", scrape, StringComparison.Ordinal);
         Assert.Contains("\nprocess_memory_usage_bytes{", scrape, StringComparison.Ordinal);
     }
 

@@ -103,7 +103,7 @@ public sealed class ReportCommandTests : IDisposable
         var (exit, _, error) = await Report("20261128-no-such-run");
 
         Assert.Equal(2, exit);
-        Assert.StartsWith("report: 20261128-no-such-run: no such results folder", error, StringComparison.Ordinal);
+        Assert.StartsWith("report: 20261128-no-such-run: no such run in ", error, StringComparison.Ordinal);
     }
 
     [Fact]
