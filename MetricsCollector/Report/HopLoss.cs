@@ -21,10 +21,10 @@ public static class HopLossTable
         {
             var hop = summary.Hops[k];
             var isConclusion = k == summary.Hops.Count - 1;
-            var component = records.Components.FirstOrDefault(c => c?.Name == hop.Component);
+            var index = IndexOf(records, hop.Component);
             var (duplicates, reordered) = isConclusion
                 ? (m.Duplicates, m.Reordered)
-                : component is null ? ((long?)null, (long?)null) : ArrivalOrder(component, records);
+                : index < 0 ? ((long?)null, (long?)null) : ArrivalOrder(index, records);
             lines.Add(new HopLoss(hop.Caller, hop.Component, hop.Received + hop.LostBefore, hop.Received, hop.LostBefore, duplicates, reordered));
         }
 
@@ -32,14 +32,15 @@ public static class HopLossTable
     }
 
     /// <summary>Duplicates and reordering at one component, counted as the conclusion counts them.</summary>
-    private static (long? Duplicates, long? Reordered) ArrivalOrder(ComponentRecords component, RunRecords records)
+    private static (long? Duplicates, long? Reordered) ArrivalOrder(int index, RunRecords records)
     {
+        var component = records.Components[index]!;
         var seen = new SequenceSet();
         long duplicates = 0, reordered = 0, highest = -1;
         for (long i = 0; i < component.Records.Count; i++)
         {
             ref var row = ref component.Records[i];
-            if (row.Repetition == 0 || records.IsAfterDrain(row.ReceivedNanos))
+            if (row.Repetition == 0 || records.IsAfterDrain(index, row.ReceivedNanos))
             {
                 continue;
             }
@@ -55,5 +56,19 @@ public static class HopLossTable
         }
 
         return (duplicates, reordered);
+    }
+
+    /// <summary>The chain index of the component by that name whose records were had; -1 otherwise.</summary>
+    private static int IndexOf(RunRecords records, string name)
+    {
+        for (var i = 0; i < records.Components.Count; i++)
+        {
+            if (records.Components[i]?.Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

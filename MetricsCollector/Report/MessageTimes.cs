@@ -5,7 +5,8 @@ namespace MeshAspire.MetricsCollector.Report;
 
 /// <summary>
 /// The times the report's charts are drawn from, taken from a run's rows as the accounting takes them: warm-up
-/// (repetition 0) left out, the conclusion's first arrival of each message before the drain deadline.
+/// (repetition 0) left out, the conclusion's first arrival of each message before the drain deadline, every stamp
+/// moved to the collector's clock by its component's measured offset before two clocks' stamps are compared.
 /// </summary>
 /// <param name="OriginNanos">The first measured intended send time: time 0 of every chart of the run.</param>
 /// <param name="IntendedNanos">Every measured message the trigger has a row for (sent or not): the target.</param>
@@ -20,6 +21,7 @@ public sealed record MessageTimes(
 {
     public static MessageTimes From(RunRecords records)
     {
+        var clocks = records.Corrections();
         var rows = (int)(records.Trigger?.Records.Count ?? 0);
         var intended = new List<long>(rows);
         var sent = new List<long>(rows);
@@ -33,10 +35,10 @@ public sealed record MessageTimes(
                     continue;
                 }
 
-                intended.Add(row.IntendedNanos);
+                intended.Add(clocks[0].ToCollectorClock(row.IntendedNanos));
                 if (row.SentNanos != 0)
                 {
-                    sent.Add(row.SentNanos);
+                    sent.Add(clocks[0].ToCollectorClock(row.SentNanos));
                 }
             }
         }
@@ -49,14 +51,16 @@ public sealed record MessageTimes(
             for (long i = 0; i < conclusion.Records.Count; i++)
             {
                 ref var row = ref conclusion.Records[i];
-                if (row.Repetition == 0 || records.IsAfterDrain(row.ForwardedNanos)
+                var done = clocks[records.ConclusionIndex].ToCollectorClock(row.ForwardedNanos);
+                if (row.Repetition == 0 || records.IsAfterDrain(done)
                     || row.Outcome.HasFlag(MessageOutcome.Duplicate) || !seen.Add(row.Sequence))
                 {
                     continue;
                 }
 
-                deliveredIntended.Add(row.IntendedNanos);
-                latencies.Add((row.ForwardedNanos - row.IntendedNanos) / 1e6);
+                var intendedAt = clocks[0].ToCollectorClock(row.IntendedNanos);
+                deliveredIntended.Add(intendedAt);
+                latencies.Add((done - intendedAt) / 1e6);
             }
         }
 

@@ -37,6 +37,11 @@ public static class ReportCommand
             await error.WriteLineAsync($"report: the run store could not be read ({unreadable.Message})");
             return Workflow.Hosting.ComponentSetupResult.BadInputExitCode;
         }
+        catch (InvalidDataException damaged)
+        {
+            await error.WriteLineAsync($"report: a stored run is damaged: {damaged.Message}");
+            return Workflow.Hosting.ComponentSetupResult.BadInputExitCode;
+        }
         catch (ReportInputException bad)
         {
             await error.WriteLineAsync($"report: {bad.Message}");

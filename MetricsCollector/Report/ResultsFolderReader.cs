@@ -8,7 +8,8 @@ namespace MeshAspire.MetricsCollector.Report;
 
 /// <summary>
 /// Reads a run back from the results folder the collector wrote (<see cref="RunResultsWriter"/>): its summary as
-/// written (summary.json), its histograms (histograms.hlog) and its rows (messages.csv). A folder holds no scrapes.
+/// written (summary.json), its histograms (histograms.hlog), its rows (messages.csv) with the clocks that move their
+/// stamps to the collector's (clocks.csv, when measured). A folder holds no scrapes.
 /// </summary>
 public static class ResultsFolderReader
 {
@@ -27,6 +28,15 @@ public static class ResultsFolderReader
         var histograms = File.Exists(histogramsPath) ? await Guarded(histogramsPath, () => Task.FromResult(ReadHistograms(histogramsPath))) : [];
         var messagesPath = Path.Combine(folder, RunResultsWriter.MessagesCsv);
         var records = await Guarded(messagesPath, () => Task.Run(() => MessagesCsvReader.Read(messagesPath), cancellationToken));
+        try
+        {
+            records = records with { Clocks = ClocksCsvReader.ReadIfPresent(folder) };
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new ReportInputException($"{error.Message}: cannot be read", error);
+        }
+
         if (histograms.Count == 0)
         {
             summary = summary with { Notes = [.. summary.Notes, $"{RunResultsWriter.HistogramsLog} is missing from {folder}: no percentile curve"] };

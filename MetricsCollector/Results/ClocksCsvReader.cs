@@ -6,6 +6,27 @@ namespace MeshAspire.MetricsCollector.Results;
 /// <summary>Reads clocks.csv back (as <see cref="ClocksCsvWriter"/> wrote it), so a reloaded run is corrected as it was.</summary>
 public static class ClocksCsvReader
 {
+    /// <summary>The clocks.csv of a run's folder; null when there is none (the run's clocks were not measured).</summary>
+    /// <exception cref="FormatException">Not a clocks.csv: the message names the file and the line.</exception>
+    public static IReadOnlyList<ComponentClock>? ReadIfPresent(string folder)
+    {
+        var file = Path.Combine(folder, RunResultsWriter.ClocksCsv);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        using var input = new StreamReader(file);
+        try
+        {
+            return Read(input);
+        }
+        catch (FormatException error)
+        {
+            throw new FormatException($"{file}: {error.Message}", error);
+        }
+    }
+
     /// <exception cref="FormatException">Not a clocks.csv: the header or a row's message says which.</exception>
     public static IReadOnlyList<ComponentClock> Read(TextReader input)
     {

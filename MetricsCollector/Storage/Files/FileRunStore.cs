@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MeshAspire.MetricsCollector.Results;
 using MeshAspire.Workflow.Accounting;
+using MeshAspire.Workflow.Timing;
 
 namespace MeshAspire.MetricsCollector.Storage.Files;
 
@@ -123,7 +124,8 @@ public sealed class FileRunStore : IRunStore
             components[i] = new ComponentRecords(component.Name, component.Role, log, component.Upstream);
         }
 
-        var records = new RunRecords(collection.Components.Select(c => c.Name).ToArray(), components, collection.DrainDeadlineNanos);
+        var records = new RunRecords(
+            collection.Components.Select(c => c.Name).ToArray(), components, collection.DrainDeadlineNanos, ReadClocks(folder));
         return StoredRunAnalysis.Recompute(run, records, collection.Notes);
     }
 
@@ -168,6 +170,18 @@ public sealed class FileRunStore : IRunStore
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static IReadOnlyList<ComponentClock>? ReadClocks(string folder)
+    {
+        try
+        {
+            return ClocksCsvReader.ReadIfPresent(folder);
+        }
+        catch (FormatException error)
+        {
+            throw new InvalidDataException(error.Message, error);
+        }
+    }
 
     private static string RowsFile(string component) => StoredPaths.Segment(component) + ".csv";
 

@@ -9,7 +9,7 @@ namespace MeshAspire.MetricsCollector.Storage.Postgres;
 
 /// <summary>
 /// Runs kept in PostgreSQL (schema <c>meshaspire</c>, see <see cref="PostgresSchema"/>): the run and its scenario
-/// text, every scrape and sample, every component's rows and the collection notes. The schema is brought up to date
+/// text, every scrape and sample, every component's rows and clock, and the collection notes. The schema is brought up to date
 /// before the first operation. Every operation is bounded by the connection string's timeouts; a database that is
 /// away surfaces as an <see cref="NpgsqlException"/> (see <see cref="IsAway"/>).
 /// </summary>
@@ -135,7 +135,7 @@ public sealed class PostgresRunStore : IRunStore
         }
 
         var batch = new NpgsqlBatch(connection);
-        foreach (var table in new[] { "run_components", "collection_notes", "message_rows" })
+        foreach (var table in new[] { "run_components", "collection_notes", "component_clocks", "message_rows" })
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM meshaspire.{table} WHERE run_id = $1") { Parameters = { new() { Value = runId } } });
         }
@@ -164,6 +164,11 @@ public sealed class PostgresRunStore : IRunStore
             {
                 Parameters = { new() { Value = runId }, new() { Value = i }, new() { Value = collectionNotes[i] } },
             });
+        }
+
+        if (records.Clocks is { } clocks)
+        {
+            PostgresClocks.AddInserts(batch, runId, clocks);
         }
 
         await using (batch)
@@ -237,7 +242,8 @@ public sealed class PostgresRunStore : IRunStore
             }
         }
 
-        var records = new RunRecords(components.Select(c => c.Name).ToArray(), loaded, drainDeadline);
+        var clocks = await PostgresClocks.ReadAsync(connection, runId, cancellationToken);
+        var records = new RunRecords(components.Select(c => c.Name).ToArray(), loaded, drainDeadline, clocks);
         return StoredRunAnalysis.Recompute(run, records, notes);
     }
 

@@ -80,6 +80,21 @@ public static class PostgresSchema
             CREATE VIEW meshaspire.scrape_failures AS
                 SELECT run_id, cluster, target, kind, at, failure FROM meshaspire.scrapes WHERE failure IS NOT NULL;
             """),
+        (3, "component_clocks: each component's clock readings before and after the run", """
+            CREATE TABLE meshaspire.component_clocks (
+                run_id text NOT NULL REFERENCES meshaspire.runs ON DELETE CASCADE,
+                position int NOT NULL,
+                component text NOT NULL,
+                before_offset_ns bigint,
+                before_error_bound_ns bigint,
+                before_at_ns bigint,
+                before_probes int,
+                after_offset_ns bigint,
+                after_error_bound_ns bigint,
+                after_at_ns bigint,
+                after_probes int,
+                PRIMARY KEY (run_id, position));
+            """),
     ];
 
     /// <summary>Applies every migration the database lacks; returns how many it applied.</summary>

@@ -119,6 +119,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData(RunResultsWriter.SummaryJson, "{ \"runId\": ")]
     [InlineData(RunResultsWriter.MessagesCsv, "sequence,repetition\n")]
     [InlineData(RunResultsWriter.HistogramsLog, "#[StartTime: x]\nnot a histogram line\n")]
+    [InlineData(RunResultsWriter.ClocksCsv, "component,offset\n")]
     public async Task An_unreadable_file_of_a_run_is_named(string file, string damaged)
     {
         var run = await Results("run-1");

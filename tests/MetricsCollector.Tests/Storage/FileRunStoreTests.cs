@@ -138,4 +138,17 @@ public sealed class FileRunStoreTests : IDisposable
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_damaged_clocks_file_is_an_error_naming_the_file_and_line()
+    {
+        var sample = new StoredRunSample();
+        await using var store = await StoreAsync(new FileRunStore(_root), sample, StoredRunSample.Scrapes(1));
+        var file = Path.Combine(_root, sample.Run.RunId, RunResultsWriter.ClocksCsv);
+        await File.AppendAllTextAsync(file, "conclusion,1,2,3\n");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.LoadRunAsync(sample.Run.RunId, CancellationToken.None));
+
+        Assert.StartsWith($"{file}: line 6: expected 9 cells, found 4", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -4,6 +4,7 @@ using MeshAspire.MetricsCollector.Scraping;
 using MeshAspire.MetricsCollector.Storage;
 using MeshAspire.Workflow.Accounting;
 using MeshAspire.Workflow.Scenarios;
+using MeshAspire.Workflow.Timing;
 using MeshAspire.Workflow.Tests.Accounting;
 using static MeshAspire.Workflow.Tests.Accounting.ChainRun;
 
@@ -11,7 +12,8 @@ namespace MeshAspire.MetricsCollector.Tests.Storage;
 
 /// <summary>
 /// A run as the collector would hand it to a store: a descriptor with real scenario text, records with loss, a
-/// failed send, a duplicate and a cut at the drain deadline, collection notes, and scrapes of every kind from two
+/// failed send, a duplicate and a cut at the drain deadline, clocks (the conclusion's 2.5 s ahead, one component
+/// never measured, one read only before the run), collection notes, and scrapes of every kind from two
 /// clusters (labels that need escaping, NaN and infinities, sample timestamps, a failed scrape).
 /// </summary>
 internal sealed class StoredRunSample
@@ -46,6 +48,9 @@ internal sealed class StoredRunSample
         communication.port.from=10091
         """;
 
+    /// <summary>The conclusion's clock runs ahead of the collector's by this much; its stamps are skewed by it and its clock says so.</summary>
+    public const long ConclusionAhead = 2_500 * Millisecond;
+
     public static readonly DateTimeOffset Started = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
 
     public StoredRunSample(string? runId = null, string[]? missing = null)
@@ -64,8 +69,19 @@ internal sealed class StoredRunSample
             _ => m with { EndToEnd = (m.Sequence % 17 + 1) * Millisecond },
         }));
         chain.Redeliver(40, from: 3, flagged: true);
+        chain.Skew(3, ConclusionAhead);
         var records = chain.Records(missing ?? []);
-        Records = records with { DrainDeadlineNanos = Base + (1_150 * Millisecond) };
+        Records = records with
+        {
+            DrainDeadlineNanos = Base + (1_150 * Millisecond),
+            Clocks =
+            [
+                new ComponentClock("trigger", new ClockReading(0, 15_000, Base - Millisecond, 16), new ClockReading(0, 16_000, Base + (1_200 * Millisecond), 16)),
+                new ComponentClock("action01", new ClockReading(-250_000, 21_000, Base - Millisecond, 16), null),
+                new ComponentClock("action02", null, null),
+                SkewedClocks.Steady("conclusion", ConclusionAhead, 40_000),
+            ],
+        };
         Notes = ["a collection note", "drain timeout (10 s after the last send) passed; the run is cut there"];
         Analysis = RunAccounting.Analyze(Scenario(), id, Records, Notes);
     }
@@ -138,6 +154,7 @@ internal sealed class StoredRunSample
     {
         Assert.Equal(expected.Chain, actual.Chain);
         Assert.Equal(expected.DrainDeadlineNanos, actual.DrainDeadlineNanos);
+        Assert.Equal(expected.Clocks, actual.Clocks);
         for (var c = 0; c < expected.Components.Count; c++)
         {
             var (want, got) = (expected.Components[c], actual.Components[c]);
