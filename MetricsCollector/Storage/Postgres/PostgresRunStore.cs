@@ -22,6 +22,8 @@ public sealed class PostgresRunStore : IRunStore
 
     private readonly NpgsqlDataSource _database;
     private readonly SemaphoreSlim _migration = new(1, 1);
+    private readonly SemaphoreSlim _appending = new(1, 1);
+    private readonly SeriesIds _series = new();
     private bool _migrated;
 
     private PostgresRunStore(NpgsqlDataSource database, string location)
@@ -111,8 +113,16 @@ public sealed class PostgresRunStore : IRunStore
 
         await MigrateAsync(cancellationToken);
         var stored = scrapes.Select(StoredScrapes.Normalise).ToArray();
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await PostgresScrapes.AppendAsync(connection, runId, stored, cancellationToken);
+        await _appending.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+            await PostgresScrapes.AppendAsync(connection, runId, stored, _series, cancellationToken);
+        }
+        finally
+        {
+            _appending.Release();
+        }
     }
 
     /// <summary>Replaces whatever an earlier completion of the run stored, in one transaction.</summary>
@@ -260,5 +270,6 @@ public sealed class PostgresRunStore : IRunStore
     {
         await _database.DisposeAsync();
         _migration.Dispose();
+        _appending.Dispose();
     }
 }

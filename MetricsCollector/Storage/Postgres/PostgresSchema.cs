@@ -95,6 +95,40 @@ public static class PostgresSchema
                 after_probes int,
                 PRIMARY KEY (run_id, position));
             """),
+        (4, "series: a sample is its series' id and a value; the series' name and labels are kept once per run", """
+            CREATE SEQUENCE meshaspire.series_ids;
+            CREATE TABLE meshaspire.series (
+                series_id bigint PRIMARY KEY,
+                run_id text NOT NULL REFERENCES meshaspire.runs ON DELETE CASCADE,
+                name text NOT NULL,
+                label_names text[] NOT NULL,
+                label_values text[] NOT NULL);
+            CREATE INDEX series_by_run ON meshaspire.series (run_id, name);
+            DROP VIEW meshaspire.scrape_samples;
+            ALTER TABLE meshaspire.samples RENAME TO samples_v1;
+            ALTER INDEX meshaspire.samples_by_scrape RENAME TO samples_v1_by_scrape;
+            INSERT INTO meshaspire.series (series_id, run_id, name, label_names, label_values)
+                SELECT nextval('meshaspire.series_ids'), run_id, name, label_names, label_values
+                FROM (SELECT DISTINCT sc.run_id, sa.name, sa.label_names, sa.label_values
+                      FROM meshaspire.samples_v1 sa JOIN meshaspire.scrapes sc USING (scrape_id)) AS distinct_series;
+            CREATE TABLE meshaspire.samples (
+                scrape_id bigint NOT NULL,
+                ordinal int NOT NULL,
+                series_id bigint NOT NULL,
+                value double precision NOT NULL,
+                sample_time timestamptz);
+            INSERT INTO meshaspire.samples (scrape_id, ordinal, series_id, value, sample_time)
+                SELECT sa.scrape_id, sa.ordinal, se.series_id, sa.value, sa.sample_time
+                FROM meshaspire.samples_v1 sa
+                JOIN meshaspire.scrapes sc USING (scrape_id)
+                JOIN meshaspire.series se ON se.run_id = sc.run_id AND se.name = sa.name
+                    AND se.label_names = sa.label_names AND se.label_values = sa.label_values;
+            DROP TABLE meshaspire.samples_v1;
+            CREATE INDEX samples_by_scrape ON meshaspire.samples (scrape_id, ordinal);
+            CREATE VIEW meshaspire.scrape_samples AS
+                SELECT sc.run_id, sc.cluster, sc.target, sc.kind, sc.at, se.name, se.label_names, se.label_values, sa.value, sa.sample_time
+                FROM meshaspire.scrapes sc JOIN meshaspire.samples sa USING (scrape_id) JOIN meshaspire.series se USING (series_id);
+            """),
     ];
 
     /// <summary>Applies every migration the database lacks; returns how many it applied.</summary>

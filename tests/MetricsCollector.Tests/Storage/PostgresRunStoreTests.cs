@@ -1,3 +1,4 @@
+using MeshAspire.MetricsCollector.Scraping;
 using MeshAspire.MetricsCollector.Storage;
 using MeshAspire.MetricsCollector.Storage.Files;
 using MeshAspire.MetricsCollector.Storage.Postgres;
@@ -112,6 +113,78 @@ public sealed class PostgresRunStoreTests(PostgresServer server) : IClassFixture
 
         Assert.Equal(3L, await nats.ExecuteScalarAsync());
         Assert.StartsWith("connection refused", (string)(await failures.ExecuteScalarAsync())!, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_series_name_and_labels_are_written_once_per_run_however_many_appends_carry_it()
+    {
+        var sample = new StoredRunSample();
+        var scrapes = StoredRunSample.Scrapes(5);
+        await using var store = PostgresRunStore.Create(server.ConnectionString);
+        await StoreAsync(store, sample, scrapes);
+        await using var database = NpgsqlDataSource.Create(server.ConnectionString);
+
+        await using var series = database.CreateCommand("SELECT count(*) FROM meshaspire.series WHERE run_id = $1");
+        series.Parameters.Add(new() { Value = sample.Run.RunId });
+
+        var distinct = scrapes.SelectMany(s => s.Samples).Select(s => $"{s.Name}{{{string.Join(",", s.Labels)}}}").Distinct().Count();
+        Assert.Equal(8, distinct);
+        Assert.Equal((long)distinct, await series.ExecuteScalarAsync());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_series_first_seen_in_an_append_that_failed_is_written_again_by_the_next()
+    {
+        var sample = new StoredRunSample();
+        var at = StoredRunSample.Started;
+        await using var store = PostgresRunStore.Create(server.ConnectionString);
+        await store.BeginRunAsync(sample.Run, CancellationToken.None);
+        var good = new MetricSample("workflow_new_total", [new("component", "action01")], 1);
+        var refused = new MetricSample("workflow_bad_total", [new("component", "nul\0inside")], 2);
+
+        await Assert.ThrowsAsync<PostgresException>(() => store.AppendScrapesAsync(
+            sample.Run.RunId, [new Scrape("local", "action01", ScrapeKind.Component, at, [good, refused])], CancellationToken.None));
+        var later = new Scrape("local", "action01", ScrapeKind.Component, at.AddSeconds(1), [good]);
+        await store.AppendScrapesAsync(sample.Run.RunId, [later], CancellationToken.None);
+
+        StoredRunSample.AssertSameScrapes([later], await store.ReadScrapesAsync(sample.Run.RunId, CancellationToken.None).ToListAsync());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Samples_stored_before_series_existed_read_back_the_same_after_the_migration()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var data = NpgsqlDataSource.Create(database);
+        await using (var before = data.CreateCommand("""
+            CREATE SCHEMA meshaspire;
+            CREATE TABLE meshaspire.schema_version (version int PRIMARY KEY, description text NOT NULL, applied timestamptz NOT NULL DEFAULT now());
+            """ + string.Concat(PostgresSchema.Migrations.Where(m => m.Version <= 3).Select(m => m.Sql + $"INSERT INTO meshaspire.schema_version (version, description) VALUES ({m.Version}, 'v{m.Version}');"))
+            + """
+            INSERT INTO meshaspire.runs (run_id, scenario, scenario_text, started, labels) VALUES ('old-run', 'constant', '', '2026-11-28T02:00:00Z', '{}');
+            INSERT INTO meshaspire.scrapes VALUES (1, 'old-run', 'local', 'action01', 'component', '2026-11-28T02:00:01Z', NULL),
+                                                  (2, 'old-run', 'local', 'action01', 'component', '2026-11-28T02:00:02Z', NULL),
+                                                  (3, 'old-run', 'local', 'nats', 'broker', '2026-11-28T02:00:02Z', 'refused');
+            INSERT INTO meshaspire.samples VALUES (1, 0, 'workflow_received_total', '{component}', '{action01}', 10, NULL),
+                                                  (1, 1, 'workflow_received_total', '{component}', '{"a \"b\""}', 11, '2026-11-28T02:00:00.5Z'),
+                                                  (2, 0, 'workflow_received_total', '{component}', '{action01}', 20, NULL),
+                                                  (2, 1, 'process_up', '{}', '{}', 1, NULL);
+            """))
+        {
+            await before.ExecuteNonQueryAsync();
+        }
+
+        await using var store = PostgresRunStore.Create(database);
+        var read = await store.ReadScrapesAsync("old-run", CancellationToken.None).ToListAsync();
+
+        Assert.Equal(
+            [
+                "local|action01|Component|2026-11-28T02:00:01.0000000+00:00||workflow_received_total{component=action01}=10@;workflow_received_total{component=a \"b\"}=11@2026-11-28T02:00:00.5000000+00:00",
+                "local|action01|Component|2026-11-28T02:00:02.0000000+00:00||workflow_received_total{component=action01}=20@;process_up{}=1@",
+                "local|nats|Broker|2026-11-28T02:00:02.0000000+00:00|refused|",
+            ],
+            read.Select(StoredRunSample.Describe));
+        await using var series = data.CreateCommand("SELECT count(*) FROM meshaspire.series WHERE run_id = 'old-run'");
+        Assert.Equal(3L, await series.ExecuteScalarAsync());
     }
 
     [Theory]
