@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using MeshAspire.Workflow.Hosting;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Kubernetes;
 
@@ -90,8 +91,8 @@ internal static class CollectorManifests
                 ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = ComponentManifests.ScenarioConfigMap, Key = ComponentManifests.RunIdKey },
             }),
             EnvVars.Of("Collector__Results", CollectorSettings.ResultsPath),
-            EnvVars.Of(CollectorSettings.NamespaceKey, ns),
-            EnvVars.Of(CollectorSettings.HomeClusterKey, plan.HomeCluster),
+            EnvVars.Of(ComponentManifests.EnvironmentName(CollectorClusterOptions.Namespace), ns),
+            EnvVars.Of(ComponentManifests.EnvironmentName(CollectorClusterOptions.Cluster), plan.HomeCluster),
         };
         var mounts = new List<V1VolumeMount>
         {
@@ -108,11 +109,11 @@ internal static class CollectorManifests
 
         if (plan.SpansClusters)
         {
-            env.Add(EnvVars.Of(CollectorSettings.KubeconfigKey, $"{CollectorSettings.KubeconfigPath}/config"));
+            env.Add(EnvVars.Of(ComponentManifests.EnvironmentName(CollectorClusterOptions.Kubeconfig), CollectorSettings.KubeconfigFile));
             foreach (var cluster in plan.Clusters.Where(c => c != plan.HomeCluster))
             {
                 // The context in the kubeconfig the user makes for the collector is named after the cluster.
-                env.Add(EnvVars.Of(CollectorSettings.ClusterContextKeyPrefix + cluster, cluster));
+                env.Add(EnvVars.Of(ComponentManifests.EnvironmentName(CollectorClusterOptions.ClusterKey(cluster)), cluster));
             }
 
             mounts.Add(new V1VolumeMount { Name = "kubeconfig", MountPath = CollectorSettings.KubeconfigPath, ReadOnlyProperty = true });

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using MeshAspire.Workflow.Hosting;
+using MeshAspire.Workflow.Kubernetes;
 using MeshAspire.Workflow.Scenarios;
 using MeshAspire.Workflow.Transports;
 

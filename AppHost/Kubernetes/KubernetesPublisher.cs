@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using MeshAspire.AppHost.Kubernetes.Brokers;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Kubernetes;
 

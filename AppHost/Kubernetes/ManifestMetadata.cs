@@ -1,4 +1,5 @@
 using k8s.Models;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Kubernetes;
 

@@ -1,4 +1,5 @@
 using k8s.Models;
+using MeshAspire.Workflow.Kubernetes;
 using MeshAspire.Workflow.Scenarios;
 using MeshAspire.Workflow.Transports;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Kubernetes;
 

@@ -1,3 +1,5 @@
+using MeshAspire.Workflow.Kubernetes;
+
 namespace MeshAspire.MetricsCollector.Collection;
 
 /// <summary>The configuration keys the collector reads, beside <c>Workflow:Scenario</c> and <c>Workflow:RunId</c>.</summary>
@@ -15,17 +17,20 @@ public static class CollectorOptions
     /// <summary>How long one scrape may take; the interval (at most 10 s) unless set.</summary>
     public const string ScrapeTimeout = "Collector:ScrapeTimeout";
 
-    /// <summary>The kubeconfig contexts of a Kubernetes run (<c>--context</c>, repeatable), one cluster each.</summary>
-    public const string Contexts = "Collector:Contexts";
+    /// <summary>The clusters of a Kubernetes run: see <see cref="CollectorClusterOptions"/>, shared with the publisher.</summary>
+    public const string Cluster = CollectorClusterOptions.Cluster;
 
-    /// <summary>The kubeconfig file of <see cref="Contexts"/>; <c>KUBECONFIG</c>, else <c>~/.kube/config</c>, unless set.</summary>
-    public const string Kubeconfig = "Collector:Kubeconfig";
+    /// <inheritdoc cref="CollectorClusterOptions.Clusters"/>
+    public const string Clusters = CollectorClusterOptions.Clusters;
 
-    /// <summary>The run's namespace; the context's (or the service account's) namespace unless set.</summary>
-    public const string Namespace = "Collector:Namespace";
+    /// <inheritdoc cref="CollectorClusterOptions.Contexts"/>
+    public const string Contexts = CollectorClusterOptions.Contexts;
 
-    /// <summary>The cluster's name when the collector runs inside it (no contexts); <c>in-cluster</c> unless set.</summary>
-    public const string Cluster = "Collector:Cluster";
+    /// <inheritdoc cref="CollectorClusterOptions.Kubeconfig"/>
+    public const string Kubeconfig = CollectorClusterOptions.Kubeconfig;
+
+    /// <inheritdoc cref="CollectorClusterOptions.Namespace"/>
+    public const string Namespace = CollectorClusterOptions.Namespace;
 
     /// <summary>Whether the collector keeps serving <c>/report</c> and <c>/metrics</c> once the run is collected.</summary>
     public const string ServeAfterRun = "Collector:ServeAfterRun";

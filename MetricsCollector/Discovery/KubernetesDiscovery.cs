@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using MeshAspire.MetricsCollector.Storage;
 using MeshAspire.Workflow.Hosting;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.MetricsCollector.Discovery;
 

@@ -22,7 +22,7 @@ public enum TargetFormat
 /// One thing the collector scrapes, as it discovered it (never from a request): where, in which format, and what it
 /// is, so that its scrapes and the resource usage read from them carry the right component, container and role.
 /// </summary>
-/// <param name="Cluster">The kubeconfig context, <c>in-cluster</c>'s configured name, or <c>local</c>.</param>
+/// <param name="Cluster">The <see cref="KubernetesCluster"/>'s name, or <c>local</c>.</param>
 /// <param name="Name">Unique within the cluster: <c>action01</c>, <c>action01/istio-proxy</c>, <c>nats</c>, <c>containers</c>.</param>
 /// <param name="Component">The component's rootname or the broker's name.</param>
 /// <param name="Container">The container (Kubernetes) or process (local) the metrics come from.</param>

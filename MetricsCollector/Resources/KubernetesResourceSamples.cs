@@ -2,6 +2,7 @@ using k8s.Models;
 using MeshAspire.MetricsCollector.Discovery;
 using MeshAspire.MetricsCollector.Scraping;
 using MeshAspire.MetricsCollector.Storage;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.MetricsCollector.Resources;
 

@@ -3,6 +3,7 @@ using k8s.Models;
 using MeshAspire.MetricsCollector.Discovery;
 using MeshAspire.MetricsCollector.Resources;
 using MeshAspire.MetricsCollector.Scraping;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.MetricsCollector.Sources;
 

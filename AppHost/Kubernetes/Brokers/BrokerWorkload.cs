@@ -1,5 +1,6 @@
 using System.Net;
 using k8s.Models;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Kubernetes.Brokers;
 

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using MeshAspire.AppHost.Kubernetes;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Tests.Kubernetes;
 

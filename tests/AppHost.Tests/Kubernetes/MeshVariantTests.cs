@@ -1,5 +1,6 @@
 using k8s.Models;
 using MeshAspire.AppHost.Kubernetes;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Tests.Kubernetes;
 

@@ -1,5 +1,6 @@
 using k8s.Models;
 using MeshAspire.AppHost.Kubernetes;
+using MeshAspire.Workflow.Kubernetes;
 
 namespace MeshAspire.AppHost.Tests.Kubernetes;
 
@@ -55,8 +56,10 @@ public sealed class TwoClusterTests
         var job = Assert.Single(clusters.All().OfKind<V1Job>());
         Assert.Contains(job, clusters.In("cluster1").OfKind<V1Job>());
         var env = job.Spec.Template.Spec.Containers[0].Env.ToDictionary(e => e.Name, e => e.Value);
-        Assert.Equal("cluster2", env[CollectorSettings.ClusterContextKeyPrefix + "cluster2"]);
-        Assert.Equal("/etc/meshaspire/kubeconfig/config", env[CollectorSettings.KubeconfigKey]);
+        Assert.Equal("cluster1", env["Collector__Cluster"]);
+        Assert.Equal("cluster2", env["Collector__Clusters__cluster2"]);
+        Assert.DoesNotContain(env.Keys, k => k.StartsWith("Collector__Clusters__", StringComparison.Ordinal) && k != "Collector__Clusters__cluster2");
+        Assert.Equal("/etc/meshaspire/kubeconfig/config", env["Collector__Kubeconfig"]);
         foreach (var cluster in clusters)
         {
             Assert.Single(cluster.Files.SelectMany(f => f.Objects).OfKind<V1ServiceAccount>());

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json.Nodes;
+using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -53,41 +55,44 @@ internal sealed class KubernetesApiStandIn : IAsyncDisposable
     }
 
     /// <summary>A kubeconfig with contexts cluster1 and cluster2 (namespace meshaspire), both at this stand-in.</summary>
-    public string WriteKubeconfig(string folder)
+    public string WriteKubeconfig(string folder) => WriteKubeconfig(Path.Combine(folder, "kubeconfig"), ("cluster1", "cluster1"), ("cluster2", "cluster2"));
+
+    /// <summary>
+    /// A kubeconfig at <paramref name="path"/> with one context per entry, named <c>Context</c>, reaching the stand-in
+    /// as <c>Cluster</c> (cluster1 or cluster2: its token) in namespace meshaspire.
+    /// </summary>
+    public string WriteKubeconfig(string path, params (string Cluster, string Context)[] contexts)
     {
-        var path = Path.Combine(folder, "kubeconfig");
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: gke_meshaspire_europe-west1-b_cluster1
-              cluster:
-                server: {Address.AbsoluteUri.TrimEnd('/')}
-            - name: gke_meshaspire_us-central1-a_cluster2
-              cluster:
-                server: {Address.AbsoluteUri.TrimEnd('/')}
-            users:
-            - name: collector-cluster1
-              user:
-                token: cluster1-token
-            - name: collector-cluster2
-              user:
-                token: cluster2-token
-            contexts:
-            - name: cluster1
-              context:
-                cluster: gke_meshaspire_europe-west1-b_cluster1
-                user: collector-cluster1
-                namespace: {Namespace}
-            - name: cluster2
-              context:
-                cluster: gke_meshaspire_us-central1-a_cluster2
-                user: collector-cluster2
-                namespace: {Namespace}
-            current-context: cluster1
-            """);
+        var server = Address.AbsoluteUri.TrimEnd('/');
+        var yaml = new StringBuilder("apiVersion: v1\nkind: Config\nclusters:\n");
+        foreach (var (cluster, _) in contexts)
+        {
+            yaml.Append($"- name: gke_meshaspire_{cluster}\n  cluster:\n    server: {server}\n");
+        }
+
+        yaml.Append("users:\n");
+        foreach (var (cluster, _) in contexts)
+        {
+            yaml.Append($"- name: collector-{cluster}\n  user:\n    token: {cluster}-token\n");
+        }
+
+        yaml.Append("contexts:\n");
+        foreach (var (cluster, context) in contexts)
+        {
+            yaml.Append($"- name: {context}\n  context:\n    cluster: gke_meshaspire_{cluster}\n    user: collector-{cluster}\n    namespace: {Namespace}\n");
+        }
+
+        yaml.Append($"current-context: {contexts[0].Context}\n");
+        File.WriteAllText(path, yaml.ToString());
         return path;
     }
+
+    /// <summary>
+    /// The client configuration <c>KubernetesClientConfiguration.InClusterConfig()</c> gives in a pod of
+    /// <paramref name="cluster"/>: the API server's address, the service account's token and namespace.
+    /// </summary>
+    public KubernetesClientConfiguration ServiceAccount(string cluster) =>
+        new() { Host = Address.AbsoluteUri, AccessToken = $"{cluster}-token", Namespace = Namespace };
 
     private IResult Answer(HttpContext context, string? ns, string file)
     {

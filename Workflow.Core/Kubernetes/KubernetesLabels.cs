@@ -1,8 +1,9 @@
-namespace MeshAspire.AppHost.Kubernetes;
+namespace MeshAspire.Workflow.Kubernetes;
 
 /// <summary>
-/// Every label and annotation name the published manifests use, in one place: the collector's pod discovery reads
-/// the same names (Kubernetes recommended labels for ours; the meshes' own names for injection and multicluster).
+/// Every label and annotation name the published manifests use, in one place shared by the publisher (AppHost) and the
+/// collector's pod discovery, so that the labels written are by construction the labels selected (Kubernetes
+/// recommended labels for ours; the meshes' own names for injection and multicluster).
 /// </summary>
 public static class KubernetesLabels
 {
@@ -14,6 +15,9 @@ public static class KubernetesLabels
 
     public const string PartOfValue = "meshaspire";
     public const string ManagedByValue = "meshaspire-apphost";
+
+    /// <summary>The label selector the collector lists the run's pods with: every pod we publish carries it.</summary>
+    public const string Selector = PartOf + "=" + PartOfValue;
 
     // app.kubernetes.io/component values.
     public const string TriggerComponent = "trigger";
