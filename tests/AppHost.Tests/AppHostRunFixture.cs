@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace MeshAspire.AppHost.Tests;
 
 /// <summary>The real app host, run on one of the shipped scenarios until its collector has measured the run.</summary>
-public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
+/// <param name="arguments">The app host's arguments beyond the scenario and the results folder.</param>
+public abstract class AppHostRunFixture(string scenarioFile, params string[] arguments) : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
@@ -19,13 +20,16 @@ public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
     /// <summary>The collector's dashboard link named "report", as the app host gave it.</summary>
     public string? ReportUrl { get; private set; }
 
+    /// <summary>The run store's connection string while the app host runs; null when the run went to files.</summary>
+    public string? RunStoreConnectionString { get; private set; }
+
     public virtual async Task InitializeAsync()
     {
         var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", scenarioFile);
         using var starting = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             // The collector exits when the run is collected (as with --exit-when-done): its exit code is what the tests read.
-            ["--scenario", scenario, "--results", ResultsFolder, "--Collector:ServeAfterRun=false"], starting.Token);
+            ["--scenario", scenario, "--results", ResultsFolder, "--Collector:ServeAfterRun=false", .. arguments], starting.Token);
         _app = await builder.BuildAsync(starting.Token);
         await _app.StartAsync(starting.Token);
 
@@ -36,6 +40,11 @@ public abstract class AppHostRunFixture(string scenarioFile) : IAsyncLifetime
             running.Token);
         CollectorExitCode = finished.Snapshot.ExitCode ?? -1;
         ReportUrl = finished.Snapshot.Urls.FirstOrDefault(url => url.DisplayProperties.DisplayName == "report")?.Url;
+
+        if (arguments.Contains("postgres"))
+        {
+            RunStoreConnectionString = await _app.GetConnectionStringAsync("runstore", running.Token);
+        }
 
         await using var summary = File.OpenRead(Path.Combine(ResultsFolder, "summary.json"));
         Summary = (await JsonDocument.ParseAsync(summary)).RootElement.Clone();

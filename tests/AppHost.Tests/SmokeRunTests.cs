@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace MeshAspire.AppHost.Tests;
 
-/// <summary>The real app host, started once for the class, runs the smoke scenario end to end.</summary>
+/// <summary>The real app host, started once for the class, runs the smoke scenario end to end with its run stored in PostgreSQL.</summary>
 public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunFixture>
 {
     [Fact]
@@ -73,6 +73,30 @@ public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunF
         Assert.Equal(run.Summary.GetProperty("runId").GetString(), smp.RootElement.GetProperty("id").GetString());
         Assert.Equal(150, smp.RootElement.GetProperty("meshaspire").GetProperty("latency_count").GetInt64());
     }
+
+    [Fact]
+    public async Task The_run_reported_from_postgresql_has_the_numbers_the_collector_reported_when_it_ended()
+    {
+        Assert.NotNull(run.RunStoreConnectionString);
+        var runId = run.Summary.GetProperty("runId").GetString()!;
+        var output = Directory.CreateTempSubdirectory("meshaspire-pg-report-").FullName;
+        try
+        {
+            var (exit, error) = await CollectorCommand.RunAsync(
+                ["report", runId, "--out", output], ("ConnectionStrings__runstore", run.RunStoreConnectionString));
+
+            Assert.True(exit == 0, error);
+            var atTheEnd = File.ReadAllText(Path.Combine(run.ResultsFolder, "smp-result.json"));
+            var fromPostgres = File.ReadAllText(Path.Combine(output, "smp-result.json"));
+            Assert.Equal(atTheEnd, fromPostgres);
+            var html = File.ReadAllText(Path.Combine(output, "report.html"));
+            Assert.Contains("data-chart=\"cpu-application\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
 }
 
-public sealed class SmokeRunFixture() : AppHostRunFixture("smoke.properties");
+public sealed class SmokeRunFixture() : AppHostRunFixture("smoke.properties", "--store", "postgres");
