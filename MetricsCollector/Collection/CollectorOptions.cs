@@ -32,12 +32,17 @@ public static class CollectorOptions
     /// <inheritdoc cref="CollectorClusterOptions.Namespace"/>
     public const string Namespace = CollectorClusterOptions.Namespace;
 
+    /// <summary>How often the pods of a Kubernetes run are listed again for new scrape targets; 30 s unless set.</summary>
+    public const string RediscoverInterval = "Collector:RediscoverInterval";
+
     /// <summary>Whether the collector keeps serving <c>/report</c> and <c>/metrics</c> once the run is collected.</summary>
     public const string ServeAfterRun = "Collector:ServeAfterRun";
 
     public static readonly TimeSpan DefaultScrapeInterval = TimeSpan.FromSeconds(1);
 
     public static readonly TimeSpan DefaultClusterScrapeInterval = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan DefaultRediscoverInterval = TimeSpan.FromSeconds(30);
 
     public static readonly TimeSpan MaxDefaultScrapeTimeout = TimeSpan.FromSeconds(10);
 

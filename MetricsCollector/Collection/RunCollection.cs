@@ -84,7 +84,14 @@ public sealed partial class RunCollection(
             (scrapes, cancellationToken) => store.AppendScrapesAsync(runId, scrapes, cancellationToken),
             ScrapeSettings(clusters.Count > 0),
             metrics,
-            logger);
+            logger,
+            clusters.Count == 0 ? null : new TargetRediscovery(
+                configuration.GetValue(CollectorOptions.RediscoverInterval, CollectorOptions.DefaultRediscoverInterval),
+                async cancellationToken =>
+                {
+                    var (found, failures) = await ScrapeTargets.DiscoverAsync(scenario, components, clusters, configuration, cancellationToken);
+                    return (found.Select(target => ScrapeSources.For(target, http, clusters)).ToArray(), failures);
+                }));
 
         using var stopScraping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var scraped = Task.Run(() => scraping.RunAsync(stopScraping.Token), stoppingToken);

@@ -17,27 +17,39 @@ public sealed record ScrapeLoopSettings(TimeSpan Interval, TimeSpan Timeout, boo
 /// <summary>
 /// Scrapes every target at a set interval, all at once with a timeout each, and hands each round to the store.
 /// A failed scrape is a <see cref="Scrape"/> with its reason (a gap), counted for the run's notes; never an exception.
+/// With a <see cref="TargetRediscovery"/> it looks for targets again now and then and scrapes the new ones too; a
+/// target no longer found is still scraped, so that it leaves a gap and a note rather than silence.
 /// </summary>
 public sealed partial class ScrapeLoop(
     IReadOnlyList<IScrapeSource> sources,
     ScrapeSink sink,
     ScrapeLoopSettings settings,
     CollectorMetrics metrics,
-    ILogger logger)
+    ILogger logger,
+    TargetRediscovery? rediscovery = null)
 {
     private readonly LocalResourceSeries _resources = new();
+    private readonly List<IScrapeSource> _sources = [.. sources];
+    private readonly HashSet<ScrapeTarget> _known = [.. sources.Select(s => s.Target)];
 
     public ScrapeTally Tally { get; } = new();
 
     /// <summary>Scrapes until <paramref name="stopping"/> is cancelled, then returns how it went.</summary>
     public async Task<ScrapeTally> RunAsync(CancellationToken stopping)
     {
-        metrics.Targets(sources.Count);
+        metrics.Targets(_sources.Count);
         using var timer = new PeriodicTimer(settings.Interval);
+        var nextLook = rediscovery is null ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + rediscovery.Every;
         try
         {
             do
             {
+                if (DateTimeOffset.UtcNow >= nextLook)
+                {
+                    nextLook = DateTimeOffset.UtcNow + rediscovery!.Every;
+                    await RediscoverAsync(stopping);
+                }
+
                 await RoundAsync(stopping);
             }
             while (await TickAsync(timer, stopping));
@@ -49,11 +61,47 @@ public sealed partial class ScrapeLoop(
         return Tally;
     }
 
+    /// <summary>Looks for targets again and adds the ones not scraped yet; a look that fails is counted for the notes.</summary>
+    public async Task RediscoverAsync(CancellationToken stopping)
+    {
+        if (rediscovery is null)
+        {
+            return;
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        IReadOnlyList<IScrapeSource> found;
+        IReadOnlyList<string> failures;
+        try
+        {
+            (found, failures) = await rediscovery.FindAsync(stopping);
+        }
+        catch (Exception error) when (!stopping.IsCancellationRequested)
+        {
+            (found, failures) = ([], [Reason(error)]);
+        }
+
+        foreach (var failure in failures)
+        {
+            Tally.RediscoveryFailed(at, failure);
+        }
+
+        foreach (var source in found.Where(source => _known.Add(source.Target)))
+        {
+            _sources.Add(source);
+            Tally.Appeared(source.Target, at);
+            LogAppeared(source.Target.ToString());
+        }
+
+        metrics.Targets(_sources.Count);
+    }
+
     /// <summary>One round: every target at once; the scrapes the end of the run cut short are dropped, not failed.</summary>
     public async Task RoundAsync(CancellationToken stopping)
     {
         var at = DateTimeOffset.UtcNow;
-        var scraped = await Task.WhenAll(sources.Select(source => ScrapeAsync(source, at, stopping)));
+        var current = _sources.ToArray();
+        var scraped = await Task.WhenAll(current.Select(source => ScrapeAsync(source, at, stopping)));
         if (stopping.IsCancellationRequested)
         {
             return;
@@ -62,14 +110,14 @@ public sealed partial class ScrapeLoop(
         var round = new List<Scrape>(scraped.Length + 1);
         for (var i = 0; i < scraped.Length; i++)
         {
-            Tally.Record(sources[i].Target, scraped[i]);
+            Tally.Record(current[i].Target, scraped[i]);
             round.Add(scraped[i]);
         }
 
         if (settings.LocalResources)
         {
             var own = LocalResourceSeries.OwnUsage();
-            round.Add(_resources.Read(ScrapeTarget.LocalCluster, at, sources.Select((s, i) => (s.Target, scraped[i])), own));
+            round.Add(_resources.Read(ScrapeTarget.LocalCluster, at, current.Select((s, i) => (s.Target, scraped[i])), own));
         }
 
         try
@@ -136,6 +184,9 @@ public sealed partial class ScrapeLoop(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "scrape of {Target} failed: {Reason} (later failures of this target are only counted)")]
     private partial void LogFirstFailure(string target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "new scrape target found during the run: {Target}")]
+    private partial void LogAppeared(string target);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Scrapes} scrapes could not be stored: {Reason}")]
     private partial void LogStoreFailed(int scrapes, string reason);

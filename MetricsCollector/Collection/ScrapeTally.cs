@@ -12,6 +12,9 @@ public sealed class ScrapeTally
 {
     private readonly Dictionary<ScrapeTarget, TargetTally> _targets = [];
     private readonly List<string> _storeFailures = [];
+    private readonly List<string> _appeared = [];
+    private int _rediscoveryFailures;
+    private (DateTimeOffset At, string Reason)? _firstRediscoveryFailure;
 
     public int Scrapes => _targets.Values.Sum(t => t.Scrapes);
 
@@ -40,9 +43,23 @@ public sealed class ScrapeTally
     public void StoreFailed(DateTimeOffset at, int scrapes, string reason) =>
         _storeFailures.Add(string.Create(CultureInfo.InvariantCulture, $"{scrapes} scrapes taken at {at:O} could not be stored: {reason}"));
 
+    /// <summary>A target found by looking again while the run went on.</summary>
+    public void Appeared(ScrapeTarget target, DateTimeOffset at) =>
+        _appeared.Add(string.Create(CultureInfo.InvariantCulture,
+            $"scrape {target.Cluster}/{target.Name} ({target.Address}) appeared during the run, first scraped after {at:O}: its series start there"));
+
+    public void RediscoveryFailed(DateTimeOffset at, string reason)
+    {
+        _rediscoveryFailures++;
+        _firstRediscoveryFailure ??= (at, reason);
+    }
+
     public int Failures(ScrapeTarget target) => _targets.TryGetValue(target, out var tally) ? tally.Failed : 0;
 
-    /// <summary>One note per target with failed scrapes, and one per round the store refused.</summary>
+    /// <summary>
+    /// One note per target with failed scrapes, one per target that appeared during the run, one for the looks for
+    /// targets that failed, and one per round the store refused.
+    /// </summary>
     public IReadOnlyList<string> Notes()
     {
         var notes = new List<string>();
@@ -57,6 +74,13 @@ public sealed class ScrapeTally
             }
 
             notes.Add(note);
+        }
+
+        notes.AddRange(_appeared);
+        if (_firstRediscoveryFailure is { } first)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"looking for scrape targets again during the run failed {_rediscoveryFailures} time(s), new pods may be missing; first at {first.At:O}: {first.Reason}"));
         }
 
         notes.AddRange(_storeFailures);

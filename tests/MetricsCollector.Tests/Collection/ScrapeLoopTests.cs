@@ -179,6 +179,37 @@ public sealed class ScrapeLoopTests : IAsyncLifetime
         Assert.EndsWith(" could not be stored: disk full", Assert.Single(loop.Tally.Notes()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_target_found_by_looking_again_is_scraped_from_then_on_and_noted_and_a_failed_look_is_noted()
+    {
+        var action = Target("action01", _action.Metrics);
+        var conclusion = Target("conclusion", _conclusion.Metrics);
+        var answers = new Queue<Func<(IReadOnlyList<IScrapeSource>, IReadOnlyList<string>)>>(
+        [
+            () => ([Source(action), Source(conclusion)], []),
+            () => throw new HttpRequestException("the API server is away"),
+            () => ([Source(action), Source(conclusion)], ["cluster cluster2: pods could not be listed"]),
+        ]);
+        var loop = Loop(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), new TargetRediscovery(TimeSpan.FromSeconds(30), _ => Task.FromResult(answers.Dequeue()())), action);
+
+        await loop.RoundAsync(CancellationToken.None);
+        await loop.RediscoverAsync(CancellationToken.None);
+        await loop.RoundAsync(CancellationToken.None);
+        await loop.RediscoverAsync(CancellationToken.None);
+        await loop.RediscoverAsync(CancellationToken.None);
+        await loop.RoundAsync(CancellationToken.None);
+
+        Assert.Equal(["action01", LocalResourceSeriesTarget], _rounds[0].Select(s => s.Target));
+        Assert.Equal(["action01", "conclusion", LocalResourceSeriesTarget], _rounds[1].Select(s => s.Target));
+        Assert.Equal(["action01", "conclusion", LocalResourceSeriesTarget], _rounds[2].Select(s => s.Target));
+        Assert.All(_rounds.SelectMany(r => r), s => Assert.False(s.Failed));
+        var notes = loop.Tally.Notes();
+        Assert.Equal(2, notes.Count);
+        Assert.StartsWith($"scrape local/conclusion ({_conclusion.Metrics}) appeared during the run, first scraped after ", notes[0], StringComparison.Ordinal);
+        Assert.StartsWith("looking for scrape targets again during the run failed 2 time(s), new pods may be missing; first at ", notes[1], StringComparison.Ordinal);
+        Assert.EndsWith(": the API server is away", notes[1], StringComparison.Ordinal);
+    }
+
     private const string LocalResourceSeriesTarget = "processes";
 
     private int Rounds()
@@ -201,7 +232,9 @@ public sealed class ScrapeLoopTests : IAsyncLifetime
 
     private ScrapeLoop Loop(TimeSpan timeout, params ScrapeTarget[] targets) => Loop(timeout, TimeSpan.FromSeconds(1), targets);
 
-    private ScrapeLoop Loop(TimeSpan timeout, TimeSpan interval, params ScrapeTarget[] targets) => new(
+    private ScrapeLoop Loop(TimeSpan timeout, TimeSpan interval, params ScrapeTarget[] targets) => Loop(timeout, interval, null, targets);
+
+    private ScrapeLoop Loop(TimeSpan timeout, TimeSpan interval, TargetRediscovery? rediscovery, params ScrapeTarget[] targets) => new(
         targets.Select(Source).ToArray(),
         (round, _) =>
         {
@@ -214,7 +247,8 @@ public sealed class ScrapeLoopTests : IAsyncLifetime
         },
         new ScrapeLoopSettings(interval, timeout, LocalResources: true),
         new CollectorMetrics(_meters),
-        NullLogger.Instance);
+        NullLogger.Instance,
+        rediscovery);
 
     private IScrapeSource Source(ScrapeTarget target) => ScrapeSources.For(target, _http, []);
 
