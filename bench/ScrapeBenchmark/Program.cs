@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using MeshAspire.Bench;
 using MeshAspire.Bench.Scraping;
 using MeshAspire.MetricsCollector.Collection;
 using MeshAspire.MetricsCollector.Discovery;
@@ -27,7 +26,7 @@ var targetCount = Option("--targets", 20);
 var seconds = Option("--seconds", 60);
 var warmup = Option("--warmup", 5);
 var payload = Path.Combine(AppContext.BaseDirectory, "payload.txt");
-var ports = Enumerable.Range(0, targetCount).Select(_ => FreePort()).ToArray();
+var ports = Enumerable.Range(0, targetCount).Select(_ => FreeLoopbackPort.Next()).ToArray();
 
 using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!)
 {
@@ -100,22 +99,4 @@ int Option(string flag, int fallback)
 {
     var i = Array.IndexOf(args, flag);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-// Loopback ports below the kernel's ephemeral range, as the tests take them.
-static int FreePort()
-{
-    while (true)
-    {
-        var port = Random.Shared.Next(20_000, 32_000);
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return port;
-        }
-        catch (SocketException)
-        {
-        }
-    }
 }
