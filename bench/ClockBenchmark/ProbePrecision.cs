@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MeshAspire.MetricsCollector.Clocks;
 using MeshAspire.MetricsCollector.Collection;
 using MeshAspire.Workflow.Hosting;
@@ -22,7 +20,7 @@ internal static class ProbePrecision
         var folder = Directory.CreateTempSubdirectory("meshaspire-clock-bench-").FullName;
         var scenarioPath = Path.Combine(folder, "scenario.properties");
         await File.WriteAllTextAsync(scenarioPath, SyntheticRun.ScenarioText);
-        var port = FreeLoopbackPort();
+        var port = FreeLoopbackPort.Next();
         var created = WorkflowProgram.Create([], ComponentRole.Trigger, _ => { }, new Dictionary<string, string?>
         {
             [WorkflowOptions.Scenario] = scenarioPath,
@@ -62,25 +60,6 @@ internal static class ProbePrecision
             await app.StopAsync();
             await app.DisposeAsync();
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    /// <summary>A free port below the ephemeral range (as the tests take theirs).</summary>
-    private static int FreeLoopbackPort()
-    {
-        while (true)
-        {
-            var port = Random.Shared.Next(20_000, 32_000);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another.
-            }
         }
     }
 }

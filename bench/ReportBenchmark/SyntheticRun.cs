@@ -14,38 +14,9 @@ namespace MeshAspire.Bench.Report;
 public static class SyntheticRun
 {
     private const long Base = 1_780_000_000_000_000_000L;
-    private static readonly string[] Chain = ["trigger", "action01", "action02", "conclusion"];
 
-    public static Scenario Scenario(int messages, double rate)
-    {
-        var text = $"""
-            duration={messages / rate:0.###}s
-            warmup=0s
-            [trigger]
-            rootname=trigger
-            operation.ops.start={rate}
-            operation.ops.end={rate}
-            communication.hostname.to=action01
-            communication.port.to=10091
-            communication.port.from=10090
-            [action]
-            rootname=action01
-            communication.hostname.to=action02
-            communication.port.to=10091
-            communication.port.from=10091
-            [action]
-            rootname=action02
-            communication.hostname.to=conclusion
-            communication.port.to=10091
-            communication.port.from=10091
-            [conclusion]
-            rootname=conclusion
-            communication.port.to=10091
-            communication.port.from=10091
-            """;
-        var parsed = ScenarioParser.ParseText(text, "report-benchmark.properties");
-        return parsed.Scenario ?? throw new InvalidOperationException(string.Join(Environment.NewLine, parsed.Errors));
-    }
+    public static Scenario Scenario(int messages, double rate) =>
+        SyntheticChain.Scenario(SyntheticChain.ScenarioText(messages / rate, rate), "report-benchmark.properties");
 
     public static RunRecords Records(int messages, double rate)
     {
@@ -54,15 +25,15 @@ public static class SyntheticRun
         var trigger = new RecordLog();
         RecordLog[] actions = [new(), new()];
         var conclusion = new RecordLog(2 * actions.Length);
-        Span<long> received = stackalloc long[Chain.Length];
-        Span<long> forwarded = stackalloc long[Chain.Length];
+        Span<long> received = stackalloc long[SyntheticChain.Names.Length];
+        Span<long> forwarded = stackalloc long[SyntheticChain.Names.Length];
         for (var i = 0; i < messages; i++)
         {
             var intended = Base + (long)(i * interval);
             var secondInMinute = (i / rate) % 60;
             var burst = secondInMinute < 2 ? (long)(secondInMinute * 4_000_000) : 0;
             forwarded[0] = intended + 20_000 + random.Next(30_000);
-            for (var k = 1; k < Chain.Length; k++)
+            for (var k = 1; k < SyntheticChain.Names.Length; k++)
             {
                 received[k] = forwarded[k - 1] + 150_000 + random.Next(100_000);
                 forwarded[k] = received[k] + 40_000 + random.Next(40_000) + (k == 2 ? burst : 0) + (i % 1000 == 999 && k == 3 ? 5_000_000 : 0);
@@ -92,13 +63,7 @@ public static class SyntheticRun
             }
         }
 
-        return new RunRecords(Chain,
-        [
-            new ComponentRecords("trigger", ComponentRole.Trigger, trigger, []),
-            new ComponentRecords("action01", ComponentRole.Action, actions[0], []),
-            new ComponentRecords("action02", ComponentRole.Action, actions[1], []),
-            new ComponentRecords("conclusion", ComponentRole.Conclusion, conclusion, ["action01", "action02"]),
-        ]);
+        return SyntheticChain.Records(trigger, actions[0], actions[1], conclusion);
     }
 
     /// <summary>One scrape a second of six containers' CPU and memory for the run's length.</summary>
@@ -125,15 +90,7 @@ public static class SyntheticRun
     private static MetricSample Sample(string name, (string Component, string Container, string Role) c, double value) =>
         new(name, [new(ResourceSeries.Component, c.Component), new(ResourceSeries.Container, c.Container), new(ResourceSeries.Role, c.Role)], value);
 
-    private static void Row(ref MessageRecord row, long sequence, long intended, long sent, long received, long forwarded, long acknowledged)
-    {
-        row.Sequence = sequence;
-        row.Repetition = 1;
-        row.IntendedNanos = intended;
-        row.SentNanos = sent;
-        row.ReceivedNanos = received;
-        row.ForwardedNanos = forwarded;
-        row.AcknowledgedNanos = acknowledged;
-        row.Outcome = acknowledged != 0 ? MessageOutcome.Acknowledged : MessageOutcome.Unacknowledged;
-    }
+    private static void Row(ref MessageRecord row, long sequence, long intended, long sent, long received, long forwarded, long acknowledged) =>
+        SyntheticChain.Row(ref row, sequence, intended, sent, received, forwarded, acknowledged,
+            acknowledged != 0 ? MessageOutcome.Acknowledged : MessageOutcome.Unacknowledged);
 }

@@ -1,19 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using MeshAspire.Bench;
 using MeshAspire.Bench.Scraping;
 using MeshAspire.MetricsCollector.Collection;
 using MeshAspire.MetricsCollector.Discovery;
 using MeshAspire.MetricsCollector.Sources;
 using MeshAspire.MetricsCollector.Storage;
+using MeshAspire.MetricsCollector.Storage.Files;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // The scrape benchmark (never a test): the collector's scrape loop over N loopback Kestrel targets (in a child
 // process) serving a captured /metrics of one of our components, every second, for --seconds each case:
 // idle (nothing scraped: the floor of this process), the HTTP GETs alone, scrape with the scrapes discarded, scrape
-// into scrape files.
+// into the file run store (FileRunStore.AppendScrapesAsync, what the collector does with the default --store files).
 // Prints a Markdown table: this process's CPU over each case's window in % of one core.
 //   dotnet run -c Release --project bench/ScrapeBenchmark -- [--targets 20] [--seconds 60] [--warmup 5]
 //   --serve PORT,PORT,... PAYLOAD   (the child)
@@ -26,7 +26,7 @@ var targetCount = Option("--targets", 20);
 var seconds = Option("--seconds", 60);
 var warmup = Option("--warmup", 5);
 var payload = Path.Combine(AppContext.BaseDirectory, "payload.txt");
-var ports = Enumerable.Range(0, targetCount).Select(_ => FreePort()).ToArray();
+var ports = Enumerable.Range(0, targetCount).Select(_ => FreeLoopbackPort.Next()).ToArray();
 
 using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!)
 {
@@ -48,6 +48,7 @@ var targets = ports.Select((port, i) => new ScrapeTarget(ScrapeTarget.LocalClust
 var sources = targets.Select(t => ScrapeSources.For(t, http, [])).ToArray();
 var settings = new ScrapeLoopSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), LocalResources: true);
 var files = Directory.CreateTempSubdirectory("meshaspire-scrape-bench-").FullName;
+var store = new FileRunStore(files);
 
 Console.Error.WriteLine($"{targetCount} targets, {new FileInfo(payload).Length:N0} B each, {seconds} s per case after {warmup} s warm-up");
 var fetchOnly = targets.Select(t => (IScrapeSource)new FetchOnlySource(http, t)).ToArray();
@@ -56,7 +57,8 @@ var rows = new List<string>
     await MeasureAsync("idle (nothing scraped)", sources, null),
     await MeasureAsync("GET only (no parsing); discarded", fetchOnly, (_, _) => Task.CompletedTask),
     await MeasureAsync("GET, parse, resources; discarded", sources, (_, _) => Task.CompletedTask),
-    await MeasureAsync("GET, parse, resources; scrape files written", sources, new ScrapeFiles(files).AppendAsync),
+    await MeasureAsync("GET, parse, resources; scrape files written", sources,
+        (scrapes, cancellationToken) => store.AppendScrapesAsync("scrape-bench", scrapes, cancellationToken)),
 };
 
 child.StandardInput.Close();
@@ -97,22 +99,4 @@ int Option(string flag, int fallback)
 {
     var i = Array.IndexOf(args, flag);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-// Loopback ports below the kernel's ephemeral range, as the tests take them.
-static int FreePort()
-{
-    while (true)
-    {
-        var port = Random.Shared.Next(20_000, 32_000);
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return port;
-        }
-        catch (SocketException)
-        {
-        }
-    }
 }

@@ -24,25 +24,7 @@ public sealed class ClockSkewTests(ITestOutputHelper output)
     private const int Action01 = 1;
     private const int Conclusion = 2;
 
-    private const string ScenarioText = """
-        duration=2s
-        drain=30s
-        connect.timeout=30s
-        transport=grpc
-
-        [trigger]
-        rootname=trigger
-        operation.ops.start=200
-        operation.ops.end=200
-        communication.hostname.to=action01
-
-        [action]
-        rootname=action01
-        communication.hostname.to=conclusion
-
-        [conclusion]
-        rootname=conclusion
-        """;
+    private static readonly string ScenarioText = ChainScenarios.Chain("grpc", drain: "30s", actions: 1, byTopic: false, duration: "2s", rate: 200);
 
     private static readonly TimeSpan Skew = TimeSpan.FromMilliseconds(3_700);
 
