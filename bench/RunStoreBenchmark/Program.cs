@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MeshAspire.Bench.RunStore;
+using MeshAspire.Bench;
 using MeshAspire.MetricsCollector.Scraping;
 using MeshAspire.MetricsCollector.Storage;
 using MeshAspire.MetricsCollector.Storage.Files;

@@ -7,13 +7,15 @@ using MeshAspire.MetricsCollector.Discovery;
 using MeshAspire.MetricsCollector.Sources;
 using MeshAspire.MetricsCollector.Storage;
 using MeshAspire.MetricsCollector.Storage.Files;
+using MeshAspire.MetricsCollector.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // The scrape benchmark (never a test): the collector's scrape loop over N loopback Kestrel targets (in a child
 // process) serving a captured /metrics of one of our components, every second, for --seconds each case:
 // idle (nothing scraped: the floor of this process), the HTTP GETs alone, scrape with the scrapes discarded, scrape
-// into the file run store (FileRunStore.AppendScrapesAsync, what the collector does with the default --store files).
+// into the file run store (FileRunStore.AppendScrapesAsync, what the collector does with the default --store files),
+// and into a private PostgreSQL (PostgresRunStore, --store postgres; the server's own CPU is printed apart).
 // Prints a Markdown table: this process's CPU over each case's window in % of one core.
 //   dotnet run -c Release --project bench/ScrapeBenchmark -- [--targets 20] [--seconds 60] [--warmup 5]
 //   --serve PORT,PORT,... PAYLOAD   (the child)
@@ -60,6 +62,19 @@ var rows = new List<string>
     await MeasureAsync("GET, parse, resources; scrape files written", sources,
         (scrapes, cancellationToken) => store.AppendScrapesAsync("scrape-bench", scrapes, cancellationToken)),
 };
+
+await using (var postgres = await PrivatePostgres.StartAsync())
+await using (var database = PostgresRunStore.Create(postgres.ConnectionString))
+{
+    await database.BeginRunAsync(
+        new RunDescriptor("scrape-bench", "bench", "", DateTimeOffset.UtcNow, new Dictionary<string, string>()), CancellationToken.None);
+    var serverBefore = postgres.CpuSeconds();
+    var row = await MeasureAsync("GET, parse, resources; PostgreSQL store", sources,
+        (scrapes, cancellationToken) => database.AppendScrapesAsync("scrape-bench", scrapes, cancellationToken));
+    rows.Add(row);
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"PostgreSQL server CPU over the PostgreSQL case (warm-up included): {postgres.CpuSeconds() - serverBefore:0.00} s"));
+}
 
 child.StandardInput.Close();
 await child.WaitForExitAsync();

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace MeshAspire.Bench.RunStore;
+namespace MeshAspire.Bench;
 
 /// <summary>
 /// A PostgreSQL server of its own for the benchmark: Debian's newest initdb and postgres, a fresh cluster in a
