@@ -30,7 +30,7 @@ public static class ResultsFolderReader
         var records = await Guarded(messagesPath, () => Task.Run(() => MessagesCsvReader.Read(messagesPath), cancellationToken));
         try
         {
-            records = records with { Clocks = ClocksCsvReader.ReadIfPresent(folder) };
+            records = records with { Clocks = ClocksCsvReader.ReadIfPresent(folder, records.Chain) };
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException)
         {

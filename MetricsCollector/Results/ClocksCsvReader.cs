@@ -6,9 +6,12 @@ namespace MeshAspire.MetricsCollector.Results;
 /// <summary>Reads clocks.csv back (as <see cref="ClocksCsvWriter"/> wrote it), so a reloaded run is corrected as it was.</summary>
 public static class ClocksCsvReader
 {
-    /// <summary>The clocks.csv of a run's folder; null when there is none (the run's clocks were not measured).</summary>
-    /// <exception cref="FormatException">Not a clocks.csv: the message names the file and the line.</exception>
-    public static IReadOnlyList<ComponentClock>? ReadIfPresent(string folder)
+    /// <summary>
+    /// The clocks.csv of a run's folder, one clock per component of <paramref name="chain"/> in its order; null when
+    /// there is none (the run's clocks were not measured).
+    /// </summary>
+    /// <exception cref="FormatException">Not a clocks.csv, or not of this chain: the message names the file.</exception>
+    public static IReadOnlyList<ComponentClock>? ReadIfPresent(string folder, IReadOnlyList<string> chain)
     {
         var file = Path.Combine(folder, RunResultsWriter.ClocksCsv);
         if (!File.Exists(file))
@@ -19,7 +22,11 @@ public static class ClocksCsvReader
         using var input = new StreamReader(file);
         try
         {
-            return Read(input);
+            var clocks = Read(input);
+            return clocks.Select(c => c.Component).SequenceEqual(chain, StringComparer.Ordinal)
+                ? clocks
+                : throw new FormatException(
+                    $"its components ({string.Join(", ", clocks.Select(c => c.Component))}) are not the run's chain ({string.Join(", ", chain)})");
         }
         catch (FormatException error)
         {

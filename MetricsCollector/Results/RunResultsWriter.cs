@@ -45,6 +45,11 @@ public static class RunResultsWriter
             await using var clocksCsv = new StreamWriter(Path.Combine(folder, ClocksCsv));
             ClocksCsvWriter.Write(clocks, clocksCsv);
         }
+        else
+        {
+            // A folder used before keeps no clocks of another run: a reload would correct this run's stamps with them.
+            File.Delete(Path.Combine(folder, ClocksCsv));
+        }
 
         await using (var log = File.Create(Path.Combine(folder, HistogramsLog)))
         {

@@ -124,8 +124,8 @@ public sealed class FileRunStore : IRunStore
             components[i] = new ComponentRecords(component.Name, component.Role, log, component.Upstream);
         }
 
-        var records = new RunRecords(
-            collection.Components.Select(c => c.Name).ToArray(), components, collection.DrainDeadlineNanos, ReadClocks(folder));
+        var chain = collection.Components.Select(c => c.Name).ToArray();
+        var records = new RunRecords(chain, components, collection.DrainDeadlineNanos, ReadClocks(folder, chain));
         return StoredRunAnalysis.Recompute(run, records, collection.Notes);
     }
 
@@ -171,11 +171,11 @@ public sealed class FileRunStore : IRunStore
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static IReadOnlyList<ComponentClock>? ReadClocks(string folder)
+    private static IReadOnlyList<ComponentClock>? ReadClocks(string folder, IReadOnlyList<string> chain)
     {
         try
         {
-            return ClocksCsvReader.ReadIfPresent(folder);
+            return ClocksCsvReader.ReadIfPresent(folder, chain);
         }
         catch (FormatException error)
         {

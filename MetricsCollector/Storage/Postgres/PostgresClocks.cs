@@ -29,7 +29,9 @@ internal static class PostgresClocks
     }
 
     /// <summary>The run's clocks in chain order; null when none were stored.</summary>
-    public static async Task<IReadOnlyList<ComponentClock>?> ReadAsync(NpgsqlConnection connection, string runId, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">The stored clocks are not one per component of <paramref name="chain"/>, in order.</exception>
+    public static async Task<IReadOnlyList<ComponentClock>?> ReadAsync(
+        NpgsqlConnection connection, string runId, IReadOnlyList<string> chain, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"SELECT {Columns} FROM meshaspire.component_clocks WHERE run_id = $1 ORDER BY position", connection);
@@ -41,7 +43,15 @@ internal static class PostgresClocks
             clocks.Add(new ComponentClock(reader.GetString(0), Reading(reader, 1), Reading(reader, 5)));
         }
 
-        return clocks.Count == 0 ? null : clocks;
+        if (clocks.Count == 0)
+        {
+            return null;
+        }
+
+        return clocks.Select(c => c.Component).SequenceEqual(chain, StringComparer.Ordinal)
+            ? clocks
+            : throw new InvalidDataException(
+                $"meshaspire.component_clocks: run {runId} has clocks of {string.Join(", ", clocks.Select(c => c.Component))}, not of its chain {string.Join(", ", chain)}");
     }
 
     private static void AddReading(NpgsqlParameterCollection parameters, ClockReading? reading)

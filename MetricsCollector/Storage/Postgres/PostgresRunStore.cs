@@ -102,6 +102,9 @@ public sealed class PostgresRunStore : IRunStore
         command.Parameters.Add(new() { Value = StoredScrapes.ToMicroseconds(run.Started), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(run.Labels), NpgsqlDbType = NpgsqlDbType.Jsonb });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await _appending.WaitAsync(cancellationToken);
+        _series.Forget(run.RunId);
+        _appending.Release();
     }
 
     public async Task AppendScrapesAsync(string runId, IReadOnlyList<Scrape> scrapes, CancellationToken cancellationToken)
@@ -252,8 +255,9 @@ public sealed class PostgresRunStore : IRunStore
             }
         }
 
-        var clocks = await PostgresClocks.ReadAsync(connection, runId, cancellationToken);
-        var records = new RunRecords(components.Select(c => c.Name).ToArray(), loaded, drainDeadline, clocks);
+        var chain = components.Select(c => c.Name).ToArray();
+        var clocks = await PostgresClocks.ReadAsync(connection, runId, chain, cancellationToken);
+        var records = new RunRecords(chain, loaded, drainDeadline, clocks);
         return StoredRunAnalysis.Recompute(run, records, notes);
     }
 

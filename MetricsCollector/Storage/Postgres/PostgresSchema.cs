@@ -129,6 +129,31 @@ public static class PostgresSchema
                 SELECT sc.run_id, sc.cluster, sc.target, sc.kind, sc.at, se.name, se.label_names, se.label_values, sa.value, sa.sample_time
                 FROM meshaspire.scrapes sc JOIN meshaspire.samples sa USING (scrape_id) JOIN meshaspire.series se USING (series_id);
             """),
+        (5, "a scrape's samples as three arrays on its own row (series ids, values, times): one row per scrape", """
+            ALTER TABLE meshaspire.scrapes
+                ADD COLUMN series_ids bigint[] NOT NULL DEFAULT '{}',
+                ADD COLUMN sample_values double precision[] NOT NULL DEFAULT '{}',
+                ADD COLUMN sample_times timestamptz[];
+            UPDATE meshaspire.scrapes sc
+                SET series_ids = moved.series_ids, sample_values = moved.sample_values, sample_times = moved.sample_times
+                FROM (SELECT scrape_id,
+                             array_agg(series_id ORDER BY ordinal) AS series_ids,
+                             array_agg(value ORDER BY ordinal) AS sample_values,
+                             CASE WHEN bool_or(sample_time IS NOT NULL) THEN array_agg(sample_time ORDER BY ordinal) END AS sample_times
+                      FROM meshaspire.samples
+                      GROUP BY scrape_id) AS moved
+                WHERE sc.scrape_id = moved.scrape_id;
+            ALTER TABLE meshaspire.scrapes ALTER COLUMN series_ids DROP DEFAULT, ALTER COLUMN sample_values DROP DEFAULT;
+            DROP VIEW meshaspire.scrape_samples;
+            DROP TABLE meshaspire.samples;
+            CREATE VIEW meshaspire.scrape_samples AS
+                SELECT sc.run_id, sc.cluster, sc.target, sc.kind, sc.at, se.name, se.label_names, se.label_values,
+                       sample.value, sample.sample_time
+                FROM meshaspire.scrapes sc
+                CROSS JOIN LATERAL unnest(sc.series_ids, sc.sample_values, sc.sample_times)
+                    WITH ORDINALITY AS sample(series_id, value, sample_time, ordinal)
+                JOIN meshaspire.series se ON se.series_id = sample.series_id;
+            """),
     ];
 
     /// <summary>Applies every migration the database lacks; returns how many it applied.</summary>

@@ -7,16 +7,16 @@ using NpgsqlTypes;
 namespace MeshAspire.MetricsCollector.Storage.Postgres;
 
 /// <summary>
-/// Scrapes in and out of PostgreSQL: one row per scrape, one per series new to the run (name and labels), one per
-/// sample (series id and value), written with binary COPY.
+/// Scrapes in and out of PostgreSQL, written with binary COPY: one row per series new to the run (name and labels),
+/// one row per scrape with its samples as arrays (series ids, values, and the samples' own times when any has one).
 /// </summary>
 internal static class PostgresScrapes
 {
     private const NpgsqlDbType TextArray = NpgsqlDbType.Array | NpgsqlDbType.Text;
 
     /// <summary>
-    /// Writes the scrapes (already normalised) in one transaction, all of them or none: the scrape rows, the series
-    /// <paramref name="series"/> has not seen for the run, then each sample as its series' id and value.
+    /// Writes the scrapes (already normalised) in one transaction, all of them or none: the series
+    /// <paramref name="series"/> has not seen for the run, then one row per scrape.
     /// </summary>
     public static async Task AppendAsync(
         NpgsqlConnection connection, string runId, IReadOnlyList<Scrape> scrapes, SeriesIds series, CancellationToken cancellationToken)
@@ -33,25 +33,6 @@ internal static class PostgresScrapes
             }
         }
 
-        await using (var rows = await connection.BeginBinaryImportAsync(
-            "COPY meshaspire.scrapes (scrape_id, run_id, cluster, target, kind, at, failure) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            for (var i = 0; i < scrapes.Count; i++)
-            {
-                var scrape = scrapes[i];
-                await rows.StartRowAsync(cancellationToken);
-                await rows.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken);
-                await rows.WriteAsync(runId, NpgsqlDbType.Text, cancellationToken);
-                await rows.WriteAsync(scrape.Cluster, NpgsqlDbType.Text, cancellationToken);
-                await rows.WriteAsync(scrape.Target, NpgsqlDbType.Text, cancellationToken);
-                await rows.WriteAsync(KindName(scrape.Kind), NpgsqlDbType.Text, cancellationToken);
-                await rows.WriteAsync(scrape.At, NpgsqlDbType.TimestampTz, cancellationToken);
-                await WriteNullableAsync(rows, scrape.Failure, NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await rows.CompleteAsync(cancellationToken);
-        }
-
         if (fresh.Count > 0)
         {
             await using var rows = await connection.BeginBinaryImportAsync(
@@ -61,9 +42,10 @@ internal static class PostgresScrapes
         }
 
         await using (var rows = await connection.BeginBinaryImportAsync(
-            "COPY meshaspire.samples (scrape_id, ordinal, series_id, value, sample_time) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "COPY meshaspire.scrapes (scrape_id, run_id, cluster, target, kind, at, failure, series_ids, sample_values, sample_times) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
         {
-            WriteSamples(rows, scrapes, ids, seriesOf);
+            WriteScrapes(rows, runId, scrapes, ids, seriesOf);
             await rows.CompleteAsync(cancellationToken);
         }
 
@@ -130,103 +112,122 @@ internal static class PostgresScrapes
     }
 
     /// <summary>
-    /// The samples, written synchronously: per-field async writes cost more than the rare wait for the socket, which
-    /// this blocks on only when Npgsql's write buffer is full.
+    /// One row per scrape with its samples as three arrays, written synchronously: per-field async writes cost more
+    /// than the rare wait for the socket, which this blocks on only when Npgsql's write buffer is full.
     /// </summary>
-    private static void WriteSamples(NpgsqlBinaryImporter rows, IReadOnlyList<Scrape> scrapes, long[] ids, long[] seriesOf)
+    private static void WriteScrapes(NpgsqlBinaryImporter rows, string runId, IReadOnlyList<Scrape> scrapes, long[] ids, long[] seriesOf)
     {
-        var k = 0;
+        var first = 0;
         for (var i = 0; i < scrapes.Count; i++)
         {
-            var samples = scrapes[i].Samples;
+            var scrape = scrapes[i];
+            var samples = scrape.Samples;
+            var values = new double[samples.Count];
+            DateTime?[]? times = null;
             for (var s = 0; s < samples.Count; s++)
             {
-                var sample = samples[s];
-                rows.StartRow();
-                rows.Write(ids[i], NpgsqlDbType.Bigint);
-                rows.Write(s, NpgsqlDbType.Integer);
-                rows.Write(seriesOf[k++], NpgsqlDbType.Bigint);
-                rows.Write(sample.Value, NpgsqlDbType.Double);
-                if (sample.Timestamp is { } at)
+                values[s] = samples[s].Value;
+                if (samples[s].Timestamp is { } at)
                 {
-                    rows.Write(at, NpgsqlDbType.TimestampTz);
-                }
-                else
-                {
-                    rows.WriteNull();
+                    times ??= new DateTime?[samples.Count];
+                    times[s] = at.UtcDateTime;
                 }
             }
+
+            rows.StartRow();
+            rows.Write(ids[i], NpgsqlDbType.Bigint);
+            rows.Write(runId, NpgsqlDbType.Text);
+            rows.Write(scrape.Cluster, NpgsqlDbType.Text);
+            rows.Write(scrape.Target, NpgsqlDbType.Text);
+            rows.Write(KindName(scrape.Kind), NpgsqlDbType.Text);
+            rows.Write(scrape.At, NpgsqlDbType.TimestampTz);
+            WriteNullable(rows, scrape.Failure, NpgsqlDbType.Text);
+            rows.Write(seriesOf.AsSpan(first, samples.Count).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+            rows.Write(values, NpgsqlDbType.Array | NpgsqlDbType.Double);
+            WriteNullable(rows, times, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz);
+            first += samples.Count;
         }
     }
 
-    /// <summary>Every scrape of the run with its samples, ordered by time, cluster and target; one pass over one query.</summary>
+    private static void WriteNullable<T>(NpgsqlBinaryImporter rows, T? value, NpgsqlDbType type)
+        where T : class
+    {
+        if (value is null)
+        {
+            rows.WriteNull();
+        }
+        else
+        {
+            rows.Write(value, type);
+        }
+    }
+
+    /// <summary>
+    /// Every scrape of the run with its samples, ordered by time, cluster and target: the run's series first (one label
+    /// array per series, shared by its samples), then one pass over the scrapes.
+    /// </summary>
     public static async IAsyncEnumerable<Scrape> ReadAsync(NpgsqlDataSource database, string runId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var series = await ReadSeriesAsync(connection, runId, cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT sc.scrape_id, sc.cluster, sc.target, sc.kind, sc.at, sc.failure,
-                   sa.series_id, se.name, se.label_names, se.label_values, sa.value, sa.sample_time
-            FROM meshaspire.scrapes sc LEFT JOIN meshaspire.samples sa USING (scrape_id) LEFT JOIN meshaspire.series se USING (series_id)
-            WHERE sc.run_id = $1
-            ORDER BY sc.at, sc.cluster, sc.target, sc.scrape_id, sa.ordinal
+            SELECT cluster, target, kind, at, failure, series_ids, sample_values, sample_times
+            FROM meshaspire.scrapes
+            WHERE run_id = $1
+            ORDER BY at, cluster, target, scrape_id
             """, connection)
         {
             Parameters = { new() { Value = runId } },
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        long current = -1;
-        Scrape? scrape = null;
-        var samples = new List<MetricSample>();
-        var series = new Dictionary<long, (string Name, KeyValuePair<string, string>[] Labels)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var id = reader.GetInt64(0);
-            if (id != current)
+            var ids = reader.GetFieldValue<long[]>(5);
+            var values = reader.GetFieldValue<double[]>(6);
+            var times = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTime?[]>(7);
+            var samples = new MetricSample[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
             {
-                if (scrape is not null)
-                {
-                    yield return scrape with { Samples = samples.ToArray() };
-                }
-
-                current = id;
-                samples.Clear();
-                scrape = new Scrape(
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    ParseKind(reader.GetString(3)),
-                    reader.GetFieldValue<DateTimeOffset>(4),
-                    [],
-                    reader.IsDBNull(5) ? null : reader.GetString(5));
+                var (name, labels) = series.TryGetValue(ids[i], out var known)
+                    ? known
+                    : throw new InvalidDataException($"meshaspire.scrapes: run {runId} names series {ids[i]}, which meshaspire.series does not have");
+                samples[i] = new MetricSample(name, labels, values[i], times?[i] is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null);
             }
 
-            if (!reader.IsDBNull(6))
-            {
-                var seriesId = reader.GetInt64(6);
-                if (!series.TryGetValue(seriesId, out var known))
-                {
-                    var names = reader.GetFieldValue<string[]>(8);
-                    var values = reader.GetFieldValue<string[]>(9);
-                    var labels = new KeyValuePair<string, string>[names.Length];
-                    for (var l = 0; l < names.Length; l++)
-                    {
-                        labels[l] = new(names[l], values[l]);
-                    }
-
-                    series[seriesId] = known = (reader.GetString(7), labels);
-                }
-
-                samples.Add(new MetricSample(
-                    known.Name,
-                    known.Labels,
-                    reader.GetDouble(10),
-                    reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11)));
-            }
+            yield return new Scrape(
+                reader.GetString(0),
+                reader.GetString(1),
+                ParseKind(reader.GetString(2)),
+                reader.GetFieldValue<DateTimeOffset>(3),
+                samples,
+                reader.IsDBNull(4) ? null : reader.GetString(4));
         }
+    }
 
-        if (scrape is not null)
+    private static async Task<Dictionary<long, (string Name, KeyValuePair<string, string>[] Labels)>> ReadSeriesAsync(
+        NpgsqlConnection connection, string runId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT series_id, name, label_names, label_values FROM meshaspire.series WHERE run_id = $1", connection)
         {
-            yield return scrape with { Samples = samples.ToArray() };
+            Parameters = { new() { Value = runId } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var series = new Dictionary<long, (string, KeyValuePair<string, string>[])>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var names = reader.GetFieldValue<string[]>(2);
+            var values = reader.GetFieldValue<string[]>(3);
+            var labels = new KeyValuePair<string, string>[names.Length];
+            for (var l = 0; l < names.Length; l++)
+            {
+                labels[l] = new(names[l], values[l]);
+            }
+
+            series[reader.GetInt64(0)] = (reader.GetString(1), labels);
         }
+
+        return series;
     }
 
     private static async Task<long[]> AllocateIdsAsync(NpgsqlConnection connection, string sequence, int count, CancellationToken cancellationToken)
@@ -248,18 +249,6 @@ internal static class PostgresScrapes
         }
 
         return ids;
-    }
-
-    internal static async Task WriteNullableAsync(NpgsqlBinaryImporter rows, string? value, NpgsqlDbType type, CancellationToken cancellationToken)
-    {
-        if (value is null)
-        {
-            await rows.WriteNullAsync(cancellationToken);
-        }
-        else
-        {
-            await rows.WriteAsync(value, type, cancellationToken);
-        }
     }
 
     private static string KindName(ScrapeKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());

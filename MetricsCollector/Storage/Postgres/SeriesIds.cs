@@ -28,4 +28,7 @@ internal sealed class SeriesIds
             known[series] = id;
         }
     }
+
+    /// <summary>Forgets the run's ids: a run begun again may have lost its series (deleted by hand) meanwhile.</summary>
+    public void Forget(string runId) => _runs.Remove(runId);
 }

@@ -77,4 +77,30 @@ public sealed class ReportClockTests : IDisposable
         Assert.Contains(Path.Combine(_folder, RunResultsWriter.ClocksCsv), error.Message, StringComparison.Ordinal);
         Assert.Contains("line 1: expected the header", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_clocks_csv_of_another_chain_is_refused_naming_the_file()
+    {
+        var records = SkewedRecords();
+        await RunResultsWriter.WriteAsync(_folder, RunAccounting.Analyze(TestScenarios.Constant(), "run-6", records, []), records, CancellationToken.None);
+        var clocks = Path.Combine(_folder, RunResultsWriter.ClocksCsv);
+        await File.WriteAllLinesAsync(clocks, (await File.ReadAllLinesAsync(clocks)).Take(3));
+
+        var error = await Assert.ThrowsAsync<ReportInputException>(() => ResultsFolderReader.ReadAsync(_folder, CancellationToken.None));
+
+        Assert.StartsWith($"{clocks}: its components (trigger, action01) are not the run's chain (trigger, action01, action02, conclusion)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_without_clocks_written_where_a_run_with_them_was_leaves_no_clocks_csv()
+    {
+        var skewed = SkewedRecords();
+        await RunResultsWriter.WriteAsync(_folder, RunAccounting.Analyze(TestScenarios.Constant(), "run-7", skewed, []), skewed, CancellationToken.None);
+        var plain = skewed with { Clocks = null };
+
+        await RunResultsWriter.WriteAsync(_folder, RunAccounting.Analyze(TestScenarios.Constant(), "run-7", plain, []), plain, CancellationToken.None);
+
+        Assert.False(File.Exists(Path.Combine(_folder, RunResultsWriter.ClocksCsv)));
+        Assert.Null((await ResultsFolderReader.ReadAsync(_folder, CancellationToken.None)).Stored.Records.Clocks);
+    }
 }
