@@ -17,8 +17,9 @@ public sealed record ScrapeLoopSettings(TimeSpan Interval, TimeSpan Timeout, boo
 /// <summary>
 /// Scrapes every target at a set interval, all at once with a timeout each, and hands each round to the store.
 /// A failed scrape is a <see cref="Scrape"/> with its reason (a gap), counted for the run's notes; never an exception.
-/// With a <see cref="TargetRediscovery"/> it looks for targets again now and then and scrapes the new ones too; a
-/// target no longer found is still scraped, so that it leaves a gap and a note rather than silence.
+/// With a <see cref="TargetRediscovery"/> it looks for targets again now and then: an address not scraped yet is
+/// added, and a target whose address a look no longer lists in its cluster is retired (its address may be given to
+/// another pod), each with a note.
 /// </summary>
 public sealed partial class ScrapeLoop(
     IReadOnlyList<IScrapeSource> sources,
@@ -29,8 +30,9 @@ public sealed partial class ScrapeLoop(
     TargetRediscovery? rediscovery = null)
 {
     private readonly LocalResourceSeries _resources = new();
+    private static readonly TimeSpan LongestLook = TimeSpan.FromSeconds(10);
+
     private readonly List<IScrapeSource> _sources = [.. sources];
-    private readonly HashSet<ScrapeTarget> _known = [.. sources.Select(s => s.Target)];
 
     public ScrapeTally Tally { get; } = new();
 
@@ -61,7 +63,10 @@ public sealed partial class ScrapeLoop(
         return Tally;
     }
 
-    /// <summary>Looks for targets again and adds the ones not scraped yet; a look that fails is counted for the notes.</summary>
+    /// <summary>
+    /// Looks for targets again (bounded by the interval between looks, at most 10 s): adds an address not scraped yet,
+    /// retires one a listed cluster no longer has; a look that fails changes nothing and is counted for the notes.
+    /// </summary>
     public async Task RediscoverAsync(CancellationToken stopping)
     {
         if (rediscovery is null)
@@ -72,13 +77,17 @@ public sealed partial class ScrapeLoop(
         var at = DateTimeOffset.UtcNow;
         IReadOnlyList<IScrapeSource> found;
         IReadOnlyList<string> failures;
-        try
+        using (var look = CancellationTokenSource.CreateLinkedTokenSource(stopping))
         {
-            (found, failures) = await rediscovery.FindAsync(stopping);
-        }
-        catch (Exception error) when (!stopping.IsCancellationRequested)
-        {
-            (found, failures) = ([], [Reason(error)]);
+            look.CancelAfter(rediscovery.Every < LongestLook ? rediscovery.Every : LongestLook);
+            try
+            {
+                (found, failures) = await rediscovery.FindAsync(look.Token);
+            }
+            catch (Exception error) when (!stopping.IsCancellationRequested)
+            {
+                (found, failures) = ([], [error is OperationCanceledException ? "no answer in time" : Reason(error)]);
+            }
         }
 
         foreach (var failure in failures)
@@ -86,7 +95,16 @@ public sealed partial class ScrapeLoop(
             Tally.RediscoveryFailed(at, failure);
         }
 
-        foreach (var source in found.Where(source => _known.Add(source.Target)))
+        var listed = found.Select(source => (source.Target.Cluster, source.Target.Address)).ToHashSet();
+        var listedClusters = found.Select(source => source.Target.Cluster).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _sources.Where(source => listedClusters.Contains(source.Target.Cluster) && !listed.Contains((source.Target.Cluster, source.Target.Address))).ToArray())
+        {
+            _sources.Remove(gone);
+            Tally.Retired(gone.Target, at);
+        }
+
+        var scraped = _sources.Select(source => (source.Target.Cluster, source.Target.Address)).ToHashSet();
+        foreach (var source in found.Where(source => scraped.Add((source.Target.Cluster, source.Target.Address))))
         {
             _sources.Add(source);
             Tally.Appeared(source.Target, at);

@@ -12,7 +12,7 @@ public sealed class ScrapeTally
 {
     private readonly Dictionary<ScrapeTarget, TargetTally> _targets = [];
     private readonly List<string> _storeFailures = [];
-    private readonly List<string> _appeared = [];
+    private readonly List<string> _comings = [];
     private int _rediscoveryFailures;
     private (DateTimeOffset At, string Reason)? _firstRediscoveryFailure;
 
@@ -45,8 +45,13 @@ public sealed class ScrapeTally
 
     /// <summary>A target found by looking again while the run went on.</summary>
     public void Appeared(ScrapeTarget target, DateTimeOffset at) =>
-        _appeared.Add(string.Create(CultureInfo.InvariantCulture,
+        _comings.Add(string.Create(CultureInfo.InvariantCulture,
             $"scrape {target.Cluster}/{target.Name} ({target.Address}) appeared during the run, first scraped after {at:O}: its series start there"));
+
+    /// <summary>A target whose address a later look no longer listed: not scraped since.</summary>
+    public void Retired(ScrapeTarget target, DateTimeOffset at) =>
+        _comings.Add(string.Create(CultureInfo.InvariantCulture,
+            $"scrape {target.Cluster}/{target.Name} ({target.Address}) was no longer listed at {at:O} and is not scraped since: its series end there"));
 
     public void RediscoveryFailed(DateTimeOffset at, string reason)
     {
@@ -57,7 +62,7 @@ public sealed class ScrapeTally
     public int Failures(ScrapeTarget target) => _targets.TryGetValue(target, out var tally) ? tally.Failed : 0;
 
     /// <summary>
-    /// One note per target with failed scrapes, one per target that appeared during the run, one for the looks for
+    /// One note per target with failed scrapes, one per target that appeared or was retired during the run, one for the looks for
     /// targets that failed, and one per round the store refused.
     /// </summary>
     public IReadOnlyList<string> Notes()
@@ -76,7 +81,7 @@ public sealed class ScrapeTally
             notes.Add(note);
         }
 
-        notes.AddRange(_appeared);
+        notes.AddRange(_comings);
         if (_firstRediscoveryFailure is { } first)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,

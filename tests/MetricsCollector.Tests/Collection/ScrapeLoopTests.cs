@@ -210,6 +210,32 @@ public sealed class ScrapeLoopTests : IAsyncLifetime
         Assert.EndsWith(": the API server is away", notes[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_restarted_target_is_scraped_at_its_new_address_the_old_one_retired_and_a_renamed_address_not_scraped_twice()
+    {
+        await using var restarted = await MetricsTargetServer.StartAsync(ExpositionFixtures.Text("otel-dotnet-1.20.1-text"));
+        var action = Target("action01", _action.Metrics);
+        var conclusion = Target("conclusion", _conclusion.Metrics);
+        var actionAgain = Target("action01", restarted.Metrics);
+        var conclusionRenamed = Target("conclusion@conclusion-7d9f", _conclusion.Metrics);
+        var loop = Loop(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1),
+            new TargetRediscovery(TimeSpan.FromSeconds(30), _ => Task.FromResult<(IReadOnlyList<IScrapeSource>, IReadOnlyList<string>)>(([Source(actionAgain), Source(conclusionRenamed)], []))),
+            action, conclusion);
+
+        await loop.RoundAsync(CancellationToken.None);
+        await loop.RediscoverAsync(CancellationToken.None);
+        await loop.RoundAsync(CancellationToken.None);
+
+        Assert.Equal(["action01", "conclusion", LocalResourceSeriesTarget], _rounds[0].Select(s => s.Target));
+        var second = _rounds[1].Where(s => s.Kind == ScrapeKind.Component).ToArray();
+        Assert.Equal(["conclusion", "action01"], second.Select(s => s.Target));
+        Assert.All(second, s => Assert.False(s.Failed));
+        var notes = loop.Tally.Notes();
+        Assert.Equal(2, notes.Count);
+        Assert.StartsWith($"scrape local/action01 ({_action.Metrics}) was no longer listed at ", notes[0], StringComparison.Ordinal);
+        Assert.StartsWith($"scrape local/action01 ({restarted.Metrics}) appeared during the run", notes[1], StringComparison.Ordinal);
+    }
+
     private const string LocalResourceSeriesTarget = "processes";
 
     private int Rounds()
