@@ -41,7 +41,7 @@ IResourceBuilder<IResourceWithConnectionString>? runStore = null;
 if (options.Store == RunStoreKind.Postgres)
 {
     var (storeHosting, storeError) = RunStoreHosting.Choose(ContainerRuntime.Answers, PostgresPrograms.Find);
-    (runStore, storeError) = storeHosting is null ? (null, storeError) : builder.AddRunStore(storeHosting, RunStoreHome.ForThisUser());
+    (runStore, storeError) = storeHosting is null ? (null, storeError) : builder.AddRunStore(storeHosting, RunStoreHome.From(builder.Configuration));
     if (runStore is null)
     {
         Console.Error.WriteLine(storeError);

@@ -13,6 +13,9 @@ public sealed class RunStoreHome(string folder)
 {
     public const string User = "meshaspire";
 
+    /// <summary>A folder of its own for the store instead of this user's (<c>--RunStore:Home DIR</c>): the tests use it.</summary>
+    public const string HomeKey = "RunStore:Home";
+
     public static bool AsRoot => Environment.UserName == "root";
 
     public string Folder { get; } = folder;
@@ -24,6 +27,10 @@ public sealed class RunStoreHome(string folder)
     public string Sockets => Path.Combine(Folder, "postgres");
 
     private string PasswordFile => Path.Combine(Folder, "runstore.password");
+
+    /// <summary>The folder <see cref="HomeKey"/> names, else this user's.</summary>
+    public static RunStoreHome From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration[HomeKey] is { Length: > 0 } folder ? new RunStoreHome(Path.GetFullPath(folder)) : ForThisUser();
 
     public static RunStoreHome ForThisUser()
     {

@@ -99,4 +99,17 @@ public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunF
     }
 }
 
-public sealed class SmokeRunFixture() : AppHostRunFixture("smoke.properties", "--store", "postgres");
+/// <summary>The smoke run with its PostgreSQL in a folder of its own, so that no user's run store is touched.</summary>
+public sealed class SmokeRunFixture() : AppHostRunFixture("smoke.properties", "--store", "postgres", "--RunStore:Home", StoreHome)
+{
+    private static readonly string StoreHome = Path.Combine(Path.GetTempPath(), $"meshaspire-smoke-runstore-{Guid.NewGuid():N}");
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(StoreHome))
+        {
+            Directory.Delete(StoreHome, recursive: true);
+        }
+    }
+}
