@@ -17,7 +17,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 // into the file run store (FileRunStore.AppendScrapesAsync, what the collector does with the default --store files),
 // and into a private PostgreSQL (PostgresRunStore, --store postgres; the server's own CPU is printed apart).
 // Prints a Markdown table: this process's CPU over each case's window in % of one core.
-//   dotnet run -c Release --project bench/ScrapeBenchmark -- [--targets 20] [--seconds 60] [--warmup 5]
+// With --rounds N each case instead runs N rounds back to back after --warmup rounds (each round's scrapes stamped
+// one second after the last's, so the file store lays them out as at one round a second) and prints the CPU one round
+// costs: a steadier figure than a paced window, whose few milliseconds of work a second drown in the machine's noise.
+//   dotnet run -c Release --project bench/ScrapeBenchmark -- [--targets 20] [--seconds 60] [--warmup 5] [--rounds N]
 //   --serve PORT,PORT,... PAYLOAD   (the child)
 if (args.Length == 3 && args[0] == "--serve")
 {
@@ -27,6 +30,7 @@ if (args.Length == 3 && args[0] == "--serve")
 var targetCount = Option("--targets", 20);
 var seconds = Option("--seconds", 60);
 var warmup = Option("--warmup", 5);
+var tightRounds = Option("--rounds", 0);
 var payload = Path.Combine(AppContext.BaseDirectory, "payload.txt");
 var ports = Enumerable.Range(0, targetCount).Select(_ => FreeLoopbackPort.Next()).ToArray();
 
@@ -85,7 +89,44 @@ Console.WriteLine("| --- | --- | --- | --- | --- |");
 rows.ForEach(Console.WriteLine);
 return 0;
 
-async Task<string> MeasureAsync(string name, IScrapeSource[] measured, ScrapeSink? sink)
+async Task<string> MeasureAsync(string name, IScrapeSource[] measured, ScrapeSink? sink) =>
+    tightRounds > 0 ? await MeasureRoundsAsync(name, measured, sink) : await MeasurePacedAsync(name, measured, sink);
+
+async Task<string> MeasureRoundsAsync(string name, IScrapeSource[] measured, ScrapeSink? sink)
+{
+    Console.Error.WriteLine($"case: {name} ({warmup} + {tightRounds} rounds back to back)");
+    if (sink is null)
+    {
+        return $"| {name} | — | — | 0 | 0 |";
+    }
+
+    var shift = TimeSpan.Zero;
+    var start = DateTimeOffset.UtcNow;
+    ScrapeSink paced = (scrapes, cancellationToken) =>
+    {
+        shift += TimeSpan.FromSeconds(1);
+        return sink(scrapes.Select(scrape => scrape with { At = start + shift + (scrape.At - DateTimeOffset.UtcNow) }).ToArray(), cancellationToken);
+    };
+    var loop = new ScrapeLoop(measured, paced, settings, metrics, NullLogger.Instance);
+    for (var i = 0; i < warmup; i++)
+    {
+        await loop.RoundAsync(CancellationToken.None);
+    }
+
+    var scrapesBefore = loop.Tally.Scrapes;
+    var failedBefore = loop.Tally.Failed;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    for (var i = 0; i < tightRounds; i++)
+    {
+        await loop.RoundAsync(CancellationToken.None);
+    }
+
+    var perRound = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / tightRounds;
+    return string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {perRound / 10:0.00} % ({perRound:0.00} ms a round) | {tightRounds} | {loop.Tally.Scrapes - scrapesBefore} | {loop.Tally.Failed - failedBefore} |");
+}
+
+async Task<string> MeasurePacedAsync(string name, IScrapeSource[] measured, ScrapeSink? sink)
 {
     Console.Error.WriteLine($"case: {name}");
     var loop = sink is null ? null : new ScrapeLoop(measured, sink, settings, metrics, NullLogger.Instance);
