@@ -21,7 +21,7 @@ public sealed record BenchmarkOptions
         usage: dotnet run -c Release --project bench/ChainBenchmark -- [options]
           --duration-scale X     multiply every duration (30 s, 60 s, 5 s warm-up) by X, e.g. 0.1 for a quick check
           --only KINDS           run only these cases (comma-separated): floor, grpc, grpc-stream, tcp, nats, jetstream, rabbitmq;
-                                 floor, grpc and tcp unless set (the broker cases start their own private broker)
+                                 floor, grpc, grpc-stream and tcp unless set (the broker cases start their own private broker)
           --rates 1000,10000     messages per second, one case per rate (below 10,000: 30 s; from 10,000: 60 s)
           --seconds N            measure every case for N seconds instead (e.g. 60 to find the highest rate held for 60 s)
           --payload 64           payload bytes per message
