@@ -53,7 +53,7 @@ internal sealed class GrpcHopStream : IAsyncDisposable
                 }
             }
         }
-        catch (Exception error) when (error is RpcException or OperationCanceledException or InvalidOperationException or IOException)
+        catch (Exception error) when (error is RpcException or OperationCanceledException or InvalidOperationException or IOException or ObjectDisposedException)
         {
         }
         finally
@@ -64,7 +64,7 @@ internal sealed class GrpcHopStream : IAsyncDisposable
                 _observer.Failed(unwritten.Token, DeliveryFailure.ConnectionLost);
             }
 
-            await _reader.ConfigureAwait(false);
+            await _reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             FailAwaitingAck();
         }
     }
@@ -82,7 +82,7 @@ internal sealed class GrpcHopStream : IAsyncDisposable
                 }
             }
         }
-        catch (Exception error) when (error is RpcException or OperationCanceledException or IOException)
+        catch (Exception error) when (error is RpcException or OperationCanceledException or IOException or ObjectDisposedException)
         {
         }
         finally
