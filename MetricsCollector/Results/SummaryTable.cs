@@ -14,7 +14,7 @@ public static class SummaryTable
     /// confirmation of the publish (or, for core NATS, the client taking it), since async actions do not echo.
     /// </summary>
     public static string AnswerOf(string transport) =>
-        transport is "grpc" or "tcp" ? "round trip" : "publish";
+        transport is "grpc" or "grpc-stream" or "tcp" ? "round trip" : "publish";
 
     public static string Render(RunSummary summary)
     {

@@ -79,7 +79,7 @@ public static class WorkflowHostingExtensions
         {
             builder.Services.AddSingleton<InboundQueue>();
             builder.Services.AddSingleton<IEnvelopeSink>(services => services.GetRequiredService<InboundQueue>());
-            if (transport == TransportKind.Grpc)
+            if (transport.IsGrpc())
             {
                 builder.Services.AddGrpc();
             }
@@ -95,12 +95,12 @@ public static class WorkflowHostingExtensions
         return result;
     }
 
-    /// <summary>Maps /run, /records, /records/histograms and, for a grpc hop, the Hop service.</summary>
+    /// <summary>Maps /run, /records, /records/histograms and, for a grpc or grpc-stream hop, the Hop service.</summary>
     public static WebApplication MapWorkflowEndpoints(this WebApplication app)
     {
         app.MapRunEndpoints();
         var setup = app.Services.GetRequiredService<ComponentSetup>();
-        if (setup.Spec.Role != ComponentRole.Trigger && setup.Scenario.Settings.Transport == TransportKind.Grpc)
+        if (setup.Spec.Role != ComponentRole.Trigger && setup.Scenario.Settings.Transport.IsGrpc())
         {
             app.MapGrpcService<HopService>();
         }

@@ -3,6 +3,7 @@ namespace MeshAspire.Workflow.Scenarios;
 public enum TransportKind
 {
     Grpc,
+    GrpcStream,
     Tcp,
     Nats,
     JetStream,
@@ -13,12 +14,16 @@ public enum TransportKind
 
 public static class TransportKindExtensions
 {
-    public static bool IsSynchronous(this TransportKind kind) => kind is TransportKind.Grpc or TransportKind.Tcp;
+    public static bool IsSynchronous(this TransportKind kind) => kind is TransportKind.Grpc or TransportKind.GrpcStream or TransportKind.Tcp;
+
+    /// <summary>The transports whose hops are gRPC calls to the next hop's <c>Hop</c> service over plain HTTP/2.</summary>
+    public static bool IsGrpc(this TransportKind kind) => kind is TransportKind.Grpc or TransportKind.GrpcStream;
 
     /// <summary>The name as written in a scenario file.</summary>
     public static string ToKey(this TransportKind kind) => kind switch
     {
         TransportKind.Grpc => "grpc",
+        TransportKind.GrpcStream => "grpc-stream",
         TransportKind.Tcp => "tcp",
         TransportKind.Nats => "nats",
         TransportKind.JetStream => "jetstream",

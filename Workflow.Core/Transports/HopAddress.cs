@@ -11,7 +11,7 @@ public sealed record HopAddress(string Name, Uri Uri)
     /// <summary>The endpoint name a component's hop listener has in the app model, per transport.</summary>
     public static string EndpointNameFor(TransportKind transport) => transport switch
     {
-        TransportKind.Grpc => "grpc",
+        TransportKind.Grpc or TransportKind.GrpcStream => "grpc",
         TransportKind.Tcp => "tcp",
         _ => throw new NotSupportedException($"transport '{transport.ToKey()}' has no hop endpoint"),
     };

@@ -31,6 +31,7 @@ public static class HopSenders
         transport switch
         {
             TransportKind.Grpc => new GrpcHopSender(address, observer, options),
+            TransportKind.GrpcStream => new GrpcStreamHopSender(address, observer, options),
             TransportKind.Tcp => new TcpHopSender(address, observer, options),
             _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, "not a sync transport"),
         };

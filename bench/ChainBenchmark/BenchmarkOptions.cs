@@ -7,6 +7,7 @@ public enum CaseKind
 {
     Floor,
     Grpc,
+    GrpcStream,
     Tcp,
     Nats,
     JetStream,
@@ -19,8 +20,8 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ChainBenchmark -- [options]
           --duration-scale X     multiply every duration (30 s, 60 s, 5 s warm-up) by X, e.g. 0.1 for a quick check
-          --only KINDS           run only these cases (comma-separated): floor, grpc, tcp, nats, jetstream, rabbitmq;
-                                 floor, grpc and tcp unless set (the broker cases start their own private broker)
+          --only KINDS           run only these cases (comma-separated): floor, grpc, grpc-stream, tcp, nats, jetstream, rabbitmq;
+                                 floor, grpc, grpc-stream and tcp unless set (the broker cases start their own private broker)
           --rates 1000,10000     messages per second, one case per rate (below 10,000: 30 s; from 10,000: 60 s)
           --seconds N            measure every case for N seconds instead (e.g. 60 to find the highest rate held for 60 s)
           --payload 64           payload bytes per message
@@ -31,7 +32,7 @@ public sealed record BenchmarkOptions
 
     public double DurationScale { get; init; } = 1;
 
-    public IReadOnlyList<CaseKind> Kinds { get; init; } = [CaseKind.Floor, CaseKind.Grpc, CaseKind.Tcp];
+    public IReadOnlyList<CaseKind> Kinds { get; init; } = [CaseKind.Floor, CaseKind.Grpc, CaseKind.GrpcStream, CaseKind.Tcp];
 
     public IReadOnlyList<int> Rates { get; init; } = [1_000, 10_000];
 
@@ -119,7 +120,8 @@ public sealed record BenchmarkOptions
         var kinds = new List<CaseKind>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!Enum.TryParse<CaseKind>(part, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(part, out _))
+            var name = part.Equals("grpc-stream", StringComparison.OrdinalIgnoreCase) ? nameof(CaseKind.GrpcStream) : part;
+            if (!Enum.TryParse<CaseKind>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(part, out _))
             {
                 return null;
             }

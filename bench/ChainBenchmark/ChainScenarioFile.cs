@@ -4,7 +4,7 @@ namespace MeshAspire.Bench;
 
 /// <summary>
 /// The scenario of one chain case: trigger -> action01 -> action02 -> conclusion over one transport (linked by host
-/// name for grpc and tcp, by topic for the brokers), a constant rate after a warm-up at the same rate, no capacity
+/// name for grpc, grpc-stream and tcp, by topic for the brokers), a constant rate after a warm-up at the same rate, no capacity
 /// limit on the actions or the conclusion, tracing off.
 /// </summary>
 public static class ChainScenarioFile
@@ -26,7 +26,7 @@ public static class ChainScenarioFile
 
     public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
     {
-        var byHostname = transport is "grpc" or "tcp";
+        var byHostname = transport is "grpc" or "grpc-stream" or "tcp";
         string Link(int from) => byHostname
             ? $"communication.hostname.to={Components[from + 1].Name}"
             : $"communication.to=WORKFLOW-{Components[from + 1].Name.ToUpperInvariant()}";

@@ -2,7 +2,8 @@ using MeshAspire.Workflow.Recording;
 
 namespace MeshAspire.Workflow.Chain.Tests;
 
-/// <summary>Four real Kestrel servers on loopback, for each sync transport: every message arrives, and every stamp is in order.</summary>
+/// <summary>Four real Kestrel servers on loopback, for each sync transport: every message arrives, and every stamp is in order;
+/// over tcp and grpc-stream, in the order sent.</summary>
 [Collection(LocalChain.Collection)]
 public sealed class ChainTests
 {
@@ -10,6 +11,7 @@ public sealed class ChainTests
 
     [Theory(Timeout = Timeout)]
     [InlineData("grpc")]
+    [InlineData("grpc-stream")]
     [InlineData("tcp")]
     public async Task Every_message_arrives_once_with_ordered_stamps(string transport)
     {
@@ -42,10 +44,12 @@ public sealed class ChainTests
         }
     }
 
-    [Fact(Timeout = Timeout)]
-    public async Task Tcp_keeps_the_order_of_its_one_connection()
+    [Theory(Timeout = Timeout)]
+    [InlineData("tcp")]
+    [InlineData("grpc-stream")]
+    public async Task An_ordered_transport_keeps_the_order_of_its_one_connection(string transport)
     {
-        await using var chain = LocalChain.Create(ChainScenarios.FourComponents("tcp"));
+        await using var chain = LocalChain.Create(ChainScenarios.FourComponents(transport));
         await chain.StartAsync();
 
         var run = await chain.CollectAsync(CancellationToken.None);

@@ -11,6 +11,7 @@ public sealed class FaultTests
 
     [Theory(Timeout = Timeout)]
     [InlineData("grpc")]
+    [InlineData("grpc-stream")]
     [InlineData("tcp")]
     public async Task An_action_stopped_mid_run_loses_exactly_what_never_arrived(string transport)
     {
@@ -44,6 +45,7 @@ public sealed class FaultTests
 
     [Theory(Timeout = Timeout)]
     [InlineData("grpc")]
+    [InlineData("grpc-stream")]
     [InlineData("tcp")]
     public async Task A_trigger_started_before_its_next_hop_connects_when_the_hop_comes_up(string transport)
     {

@@ -10,8 +10,6 @@ namespace MeshAspire.Workflow.Transports.Grpc;
 /// </summary>
 public sealed class GrpcHopSender : IHopSender
 {
-    private static readonly TimeSpan ProbeDeadline = TimeSpan.FromSeconds(2);
-
     private readonly HopAddress _address;
     private readonly IDeliveryObserver _observer;
     private readonly HopSenderOptions _options;
@@ -23,45 +21,14 @@ public sealed class GrpcHopSender : IHopSender
         _address = address;
         _observer = observer;
         _options = options;
-        _channel = GrpcChannel.ForAddress(address.Uri, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                EnableMultipleHttp2Connections = true,
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-                ConnectTimeout = ProbeDeadline,
-            },
-            MaxRetryAttempts = 0,
-        });
+        _channel = GrpcHopChannels.For(address);
         _client = new Hop.HopClient(_channel);
     }
 
     public string Target => _address.ToString();
 
-    public async Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        var giveUpAt = DateTime.UtcNow + _options.ConnectTimeout;
-        var backoff = new ConnectBackoff();
-        Exception? lastError = null;
-        while (DateTime.UtcNow < giveUpAt)
-        {
-            try
-            {
-                await _client.ProbeAsync(new ProbeRequest(), deadline: DateTime.UtcNow + ProbeDeadline, cancellationToken: cancellationToken);
-                return;
-            }
-            catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
-            {
-                lastError = error;
-            }
-
-            await Task.Delay(backoff.Next(), cancellationToken);
-        }
-
-        throw new HopUnreachableException(Target, _options.ConnectTimeout, lastError);
-    }
+    public Task ConnectAsync(CancellationToken cancellationToken) =>
+        GrpcHopProbe.WaitForAnswerAsync(_client, Target, _options.ConnectTimeout, cancellationToken);
 
     public void Send(Envelope envelope, long token)
     {

@@ -109,7 +109,7 @@ public sealed class ScenarioErrorTests
     [InlineData("max.in.flight=0", "max.in.flight", "a whole number from 1 to 10000000")]
     [InlineData("publisher.confirms=yes", "publisher.confirms", "'yes' is not accepted: expected one of true, false")]
     [InlineData("publisher.confirms=", "publisher.confirms", "expected one of true, false")]
-    [InlineData("transport=http", "transport", "expected one of grpc, tcp, nats, jetstream, rabbitmq, kafka, eventmesh")]
+    [InlineData("transport=http", "transport", "expected one of grpc, grpc-stream, tcp, nats, jetstream, rabbitmq, kafka, eventmesh")]
     [InlineData("mesh=consul", "mesh", "expected one of none, istio, istio-ambient, linkerd")]
     [InlineData("pacing=fast", "pacing", "expected one of linear, thesis")]
     [InlineData("warmup=-1s", "warmup", "negative")]

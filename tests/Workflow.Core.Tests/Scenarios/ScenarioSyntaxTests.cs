@@ -171,6 +171,7 @@ public sealed class ScenarioSyntaxTests
 
     [Theory]
     [InlineData("grpc", TransportKind.Grpc)]
+    [InlineData("grpc-stream", TransportKind.GrpcStream)]
     [InlineData("tcp", TransportKind.Tcp)]
     [InlineData("GRPC", TransportKind.Grpc)]
     public void Sync_transports_follow_hostnames(string value, TransportKind expected)
