@@ -19,16 +19,18 @@ internal sealed record MetadataLine(MetadataKind Kind, string MetricName, string
 {
     private static readonly MetadataLine Comment = new(MetadataKind.Comment, "", "");
 
-    public static MetadataLine? Read(string line, ExpositionFormat format, out string? error)
+    /// <param name="pool">Where names and texts already read are taken from, if any.</param>
+    public static MetadataLine? Read(ReadOnlySpan<char> line, ExpositionFormat format, ExpositionStringPool? pool, out string? error)
     {
-        return format == ExpositionFormat.OpenMetrics ? ReadOpenMetrics(line, out error) : ReadPrometheusText(line, out error);
+        return format == ExpositionFormat.OpenMetrics ? ReadOpenMetrics(line, pool, out error) : ReadPrometheusText(line, pool, out error);
     }
 
-    private static MetadataLine? ReadPrometheusText(string line, out string? error)
+    private static MetadataLine? ReadPrometheusText(ReadOnlySpan<char> line, ExpositionStringPool? pool, out string? error)
     {
         error = null;
-        var tokens = line[1..].TrimStart(' ', '\t');
-        var keyword = tokens.Split([' ', '\t'], 2)[0];
+        var tokens = line[1..].TrimStart(" \t");
+        var keywordEnd = tokens.IndexOfAny(' ', '\t');
+        var keyword = keywordEnd < 0 ? tokens : tokens[..keywordEnd];
         var kind = keyword switch
         {
             "HELP" => MetadataKind.Help,
@@ -40,35 +42,38 @@ internal sealed record MetadataLine(MetadataKind Kind, string MetricName, string
             return Comment;
         }
 
-        var rest = tokens[keyword.Length..].TrimStart(' ', '\t');
-        var name = LeadingMetricName(rest);
-        if (name.Length == 0 || name.Length < rest.Length && rest[name.Length] is not (' ' or '\t'))
+        var rest = tokens[keyword.Length..].TrimStart(" \t");
+        var nameLength = LeadingMetricNameLength(rest);
+        if (nameLength == 0 || nameLength < rest.Length && rest[nameLength] is not (' ' or '\t'))
         {
             error = $"expected a metric name after # {keyword}";
             return null;
         }
 
-        var text = rest[name.Length..].TrimStart(' ', '\t');
+        var name = Pooled(pool, rest[..nameLength]);
+        var text = rest[nameLength..].TrimStart(" \t");
         if (kind == MetadataKind.Type)
         {
-            return new MetadataLine(kind, name, text.TrimEnd(' ', '\t'));
+            return new MetadataLine(kind, name, Pooled(pool, text.TrimEnd(" \t")));
         }
 
-        var help = Unescape(text, allowQuote: false, out error);
+        var help = Unescape(text, allowQuote: false, pool, out error);
         return help is null ? null : new MetadataLine(kind, name, help);
     }
 
-    private static MetadataLine? ReadOpenMetrics(string line, out string? error)
+    private static MetadataLine? ReadOpenMetrics(ReadOnlySpan<char> line, ExpositionStringPool? pool, out string? error)
     {
         error = null;
-        if (line == "# EOF")
+        if (line is "# EOF")
         {
             return new MetadataLine(MetadataKind.Eof, "", "");
         }
 
-        var parts = line.Split(' ', 4);
-        var kind = parts.Length >= 3 && parts[0] == "#"
-            ? parts[1] switch
+        Span<Range> parts = stackalloc Range[4];
+        var count = line.Split(parts, ' ');
+        var keyword = count >= 3 ? line[parts[1]] : [];
+        var kind = count >= 3 && line[parts[0]] is "#"
+            ? keyword switch
             {
                 "HELP" => MetadataKind.Help,
                 "TYPE" => MetadataKind.Type,
@@ -82,24 +87,24 @@ internal sealed record MetadataLine(MetadataKind Kind, string MetricName, string
             return null;
         }
 
-        var name = parts[2];
-        if (name.Length == 0 || LeadingMetricName(name).Length != name.Length)
+        var name = line[parts[2]];
+        if (name.Length == 0 || LeadingMetricNameLength(name) != name.Length)
         {
-            error = $"expected a metric name after # {parts[1]}";
+            error = $"expected a metric name after # {keyword}";
             return null;
         }
 
-        var text = parts.Length == 4 ? parts[3] : "";
+        var text = count == 4 ? line[parts[3]] : [];
         if (kind != MetadataKind.Help)
         {
-            return new MetadataLine(kind, name, text);
+            return new MetadataLine(kind, Pooled(pool, name), Pooled(pool, text));
         }
 
-        var help = Unescape(text, allowQuote: true, out error);
-        return help is null ? null : new MetadataLine(kind, name, help);
+        var help = Unescape(text, allowQuote: true, pool, out error);
+        return help is null ? null : new MetadataLine(kind, Pooled(pool, name), help);
     }
 
-    private static string LeadingMetricName(string text)
+    private static int LeadingMetricNameLength(ReadOnlySpan<char> text)
     {
         var length = 0;
         while (length < text.Length && (length == 0
@@ -109,13 +114,21 @@ internal sealed record MetadataLine(MetadataKind Kind, string MetricName, string
             length++;
         }
 
-        return text[..length];
+        return length;
     }
 
+    private static string Pooled(ExpositionStringPool? pool, ReadOnlySpan<char> text) =>
+        pool is null ? new string(text) : pool.Get(text);
+
     /// <summary>HELP text: <c>\\</c> and <c>\n</c> in both formats, and <c>\"</c> in OpenMetrics.</summary>
-    private static string? Unescape(string text, bool allowQuote, out string? error)
+    private static string? Unescape(ReadOnlySpan<char> text, bool allowQuote, ExpositionStringPool? pool, out string? error)
     {
         error = null;
+        if (!text.Contains('\\'))
+        {
+            return Pooled(pool, text);
+        }
+
         var unescaped = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -148,6 +161,6 @@ internal sealed record MetadataLine(MetadataKind Kind, string MetricName, string
             i++;
         }
 
-        return unescaped.ToString();
+        return pool is null ? unescaped.ToString() : pool.Get(unescaped.ToString());
     }
 }

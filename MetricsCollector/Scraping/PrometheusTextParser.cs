@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace MeshAspire.MetricsCollector.Scraping;
@@ -13,7 +14,10 @@ public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStri
 {
     private readonly FamilyAssembler _families = new(format);
     private readonly List<ExpositionError> _errors = [];
-    private readonly StringBuilder _partialLine = new();
+    private char[] _partialLine = [];
+    private int _partialLength;
+    private const int ChunkLength = 16 * 1024;
+
     private int _lineNumber;
     private bool _sawEof;
     private bool _reportedAfterEof;
@@ -29,11 +33,18 @@ public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStri
     public static ExpositionParseResult Parse(TextReader reader, ExpositionFormat format)
     {
         var parser = new PrometheusTextParser(format);
-        var buffer = new char[8192];
-        int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        var buffer = ArrayPool<char>.Shared.Rent(ChunkLength);
+        try
         {
-            parser.Append(buffer.AsSpan(0, read));
+            int read;
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                parser.Append(buffer.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
 
         return parser.Complete();
@@ -48,11 +59,54 @@ public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStri
         TextReader reader, ExpositionFormat format, ExpositionStringPool? pool, CancellationToken cancellationToken)
     {
         var parser = new PrometheusTextParser(format, pool);
-        var buffer = new char[8192];
-        int read;
-        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        var buffer = ArrayPool<char>.Shared.Rent(ChunkLength);
+        try
         {
-            parser.Append(buffer.AsSpan(0, read));
+            int read;
+            while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                parser.Append(buffer.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        return parser.Complete();
+    }
+
+    /// <summary>Reads UTF-8 (a byte order mark is skipped) to the end of <paramref name="stream"/>; an I/O failure propagates.</summary>
+    public static async Task<ExpositionParseResult> ParseAsync(
+        Stream stream, ExpositionFormat format, ExpositionStringPool? pool, CancellationToken cancellationToken)
+    {
+        var parser = new PrometheusTextParser(format, pool);
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = ArrayPool<byte>.Shared.Rent(ChunkLength);
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(ChunkLength));
+        try
+        {
+            var first = true;
+            int read;
+            do
+            {
+                read = await stream.ReadAsync(bytes, cancellationToken);
+                var decoded = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+                var text = chars.AsSpan(0, decoded);
+                if (first && !text.IsEmpty)
+                {
+                    text = text[0] == '\uFEFF' ? text[1..] : text;
+                    first = false;
+                }
+
+                parser.Append(text);
+            }
+            while (read > 0);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
         }
 
         return parser.Complete();
@@ -65,13 +119,21 @@ public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStri
             var end = text.IndexOf('\n');
             if (end < 0)
             {
-                _partialLine.Append(text);
+                KeepPartial(text);
                 return;
             }
 
-            _partialLine.Append(text[..end]);
-            ReadLine(_partialLine.ToString());
-            _partialLine.Clear();
+            if (_partialLength == 0)
+            {
+                ReadLine(text[..end]);
+            }
+            else
+            {
+                KeepPartial(text[..end]);
+                ReadLine(_partialLine.AsSpan(0, _partialLength));
+                _partialLength = 0;
+            }
+
             text = text[(end + 1)..];
         }
     }
@@ -79,10 +141,10 @@ public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStri
     /// <summary>Reads a last line left without its line feed, and returns everything read.</summary>
     public ExpositionParseResult Complete()
     {
-        if (_partialLine.Length > 0)
+        if (_partialLength > 0)
         {
-            ReadLine(_partialLine.ToString());
-            _partialLine.Clear();
+            ReadLine(_partialLine.AsSpan(0, _partialLength));
+            _partialLength = 0;
         }
 
         if (format == ExpositionFormat.OpenMetrics && !_sawEof)
@@ -93,7 +155,19 @@ public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStri
         return new ExpositionParseResult(format, _families.Families(), _errors.ToArray());
     }
 
-    private void ReadLine(string line)
+    /// <summary>Keeps the start of a line whose end has not arrived yet.</summary>
+    private void KeepPartial(ReadOnlySpan<char> text)
+    {
+        if (_partialLength + text.Length > _partialLine.Length)
+        {
+            Array.Resize(ref _partialLine, Math.Max(2 * _partialLine.Length, Math.Max(256, _partialLength + text.Length)));
+        }
+
+        text.CopyTo(_partialLine.AsSpan(_partialLength));
+        _partialLength += text.Length;
+    }
+
+    private void ReadLine(ReadOnlySpan<char> line)
     {
         _lineNumber++;
         var error = _sawEof ? AfterEof() : Interpret(line);
@@ -114,16 +188,17 @@ public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStri
         return "expected nothing after '# EOF'";
     }
 
-    private string? Interpret(string line)
+    private string? Interpret(ReadOnlySpan<char> line)
     {
-        if (line.AsSpan().TrimStart(" \t").IsEmpty)
+        var trimmed = line.TrimStart(" \t");
+        if (trimmed.IsEmpty)
         {
             return format == ExpositionFormat.OpenMetrics ? "unexpected blank line: OpenMetrics has none" : null;
         }
 
-        if (format == ExpositionFormat.PrometheusText ? line.TrimStart(' ', '\t').StartsWith('#') : line.StartsWith('#'))
+        if (format == ExpositionFormat.PrometheusText ? trimmed[0] == '#' : line[0] == '#')
         {
-            var metadata = MetadataLine.Read(line.TrimStart(' ', '\t'), format, out var metadataError);
+            var metadata = MetadataLine.Read(trimmed, format, pool, out var metadataError);
             return metadata switch
             {
                 null => metadataError,

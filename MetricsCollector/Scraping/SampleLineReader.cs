@@ -7,32 +7,32 @@ namespace MeshAspire.MetricsCollector.Scraping;
 /// 0.0.4 allows blanks and tabs between tokens and a trailing comma in the label set; OpenMetrics allows
 /// exactly one space and no trailing comma, and is the only one with exemplars.
 /// </summary>
-internal sealed class SampleLineReader
+internal ref struct SampleLineReader
 {
     private const int LongestExemplarLabelSet = 128;
 
-    private readonly string _line;
+    private readonly ReadOnlySpan<char> _line;
     private readonly ExpositionFormat _format;
     private readonly ExpositionStringPool? _pool;
     private int _position;
     private string? _error;
 
-    private SampleLineReader(string line, ExpositionFormat format, ExpositionStringPool? pool)
+    private SampleLineReader(ReadOnlySpan<char> line, ExpositionFormat format, ExpositionStringPool? pool)
     {
         _line = line;
         _format = format;
         _pool = pool;
     }
 
-    private bool IsOpenMetrics => _format == ExpositionFormat.OpenMetrics;
+    private readonly bool IsOpenMetrics => _format == ExpositionFormat.OpenMetrics;
 
-    private bool AtEnd => _position >= _line.Length;
+    private readonly bool AtEnd => _position >= _line.Length;
 
-    private char Current => _line[_position];
+    private readonly char Current => _line[_position];
 
     /// <summary>The sample, or null and what was expected where the line went wrong.</summary>
     /// <param name="pool">Where names and label values already read are taken from, if any.</param>
-    public static MetricSample? Read(string line, ExpositionFormat format, ExpositionStringPool? pool, out string? error)
+    public static MetricSample? Read(ReadOnlySpan<char> line, ExpositionFormat format, ExpositionStringPool? pool, out string? error)
     {
         var reader = new SampleLineReader(line, format, pool);
         var sample = reader.ReadSample();
@@ -58,7 +58,7 @@ internal sealed class SampleLineReader
         }
         else
         {
-            var read = ReadLabelSet("label");
+            var read = ReadSampleLabels();
             if (read is null)
             {
                 return null;
@@ -197,6 +197,48 @@ internal sealed class SampleLineReader
         return Text(start, _position);
     }
 
+    /// <summary>The sample's label set, the pool's copy when an earlier line wrote it the same way.</summary>
+    private IReadOnlyList<KeyValuePair<string, string>>? ReadSampleLabels()
+    {
+        var start = _position;
+        if (_pool is null)
+        {
+            return ReadLabelSet("label");
+        }
+
+        var end = ClosingBrace(start);
+        if (end > start && _pool.KnownLabelSet(_line[start..(end + 1)], _format) is { } known)
+        {
+            _position = end + 1;
+            return known;
+        }
+
+        var read = ReadLabelSet("label");
+        return read is null ? null : _pool.AddLabelSet(_line[start.._position], _format, read);
+    }
+
+    /// <summary>Where the label set opened at <paramref name="open"/> closes, outside quoted values; -1 if it does not.</summary>
+    private readonly int ClosingBrace(int open)
+    {
+        var quoted = false;
+        for (var i = open + 1; i < _line.Length; i++)
+        {
+            switch (_line[i])
+            {
+                case '\\' when quoted:
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '}' when !quoted:
+                    return i;
+            }
+        }
+
+        return -1;
+    }
+
     private List<KeyValuePair<string, string>>? ReadLabelSet(string what)
     {
         _position++;
@@ -283,7 +325,7 @@ internal sealed class SampleLineReader
 
     private string? ReadEscapedUntilQuote(string labelName)
     {
-        var rest = _line.AsSpan(_position);
+        var rest = _line[_position..];
         var end = rest.IndexOfAny('"', '\\');
         if (end >= 0 && rest[end] == '"')
         {
@@ -375,12 +417,12 @@ internal sealed class SampleLineReader
             _position++;
         }
 
-        return _line.AsSpan(start, _position - start);
+        return _line[start.._position];
     }
 
     /// <summary>The line's text between two positions, from the pool when there is one.</summary>
-    private string Text(int start, int end) =>
-        _pool is null ? _line[start..end] : _pool.Get(_line.AsSpan(start, end - start));
+    private readonly string Text(int start, int end) =>
+        _pool is null ? new string(_line[start..end]) : _pool.Get(_line[start..end]);
 
     private static bool Contains(List<KeyValuePair<string, string>> labels, string name)
     {

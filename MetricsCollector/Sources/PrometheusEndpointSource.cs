@@ -33,8 +33,7 @@ public sealed class PrometheusEndpointSource(HttpClient http, ScrapeTarget targe
 
         var format = ExpositionContentType.Detect(response.Content.Headers.ContentType?.ToString());
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(body);
-        var parsed = await PrometheusTextParser.ParseAsync(reader, format, _strings, cancellationToken);
+        var parsed = await PrometheusTextParser.ParseAsync(body, format, _strings, cancellationToken);
         return Samples.Of(parsed);
     }
 }

@@ -84,8 +84,9 @@ child.StandardInput.Close();
 await child.WaitForExitAsync();
 Directory.Delete(files, recursive: true);
 
-Console.WriteLine("| case | CPU (% of one core) | rounds | scrapes | failed |");
-Console.WriteLine("| --- | --- | --- | --- | --- |");
+Console.WriteLine(tightRounds > 0
+    ? "| case | CPU (% of one core at one round a second) | allocated | rounds | scrapes | failed |\n| --- | --- | --- | --- | --- | --- |"
+    : "| case | CPU (% of one core) | allocated | rounds | scrapes | failed |\n| --- | --- | --- | --- | --- | --- |");
 rows.ForEach(Console.WriteLine);
 return 0;
 
@@ -97,7 +98,7 @@ async Task<string> MeasureRoundsAsync(string name, IScrapeSource[] measured, Scr
     Console.Error.WriteLine($"case: {name} ({warmup} + {tightRounds} rounds back to back)");
     if (sink is null)
     {
-        return $"| {name} | — | — | 0 | 0 |";
+        return $"| {name} | — | — | — | 0 | 0 |";
     }
 
     var shift = TimeSpan.Zero;
@@ -115,6 +116,8 @@ async Task<string> MeasureRoundsAsync(string name, IScrapeSource[] measured, Scr
 
     var scrapesBefore = loop.Tally.Scrapes;
     var failedBefore = loop.Tally.Failed;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var collectionsBefore = GC.CollectionCount(0);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     for (var i = 0; i < tightRounds; i++)
     {
@@ -122,8 +125,10 @@ async Task<string> MeasureRoundsAsync(string name, IScrapeSource[] measured, Scr
     }
 
     var perRound = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / tightRounds;
+    var allocatedPerRound = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / tightRounds;
+    var collections = GC.CollectionCount(0) - collectionsBefore;
     return string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {perRound / 10:0.00} % ({perRound:0.00} ms a round) | {tightRounds} | {loop.Tally.Scrapes - scrapesBefore} | {loop.Tally.Failed - failedBefore} |");
+        $"| {name} | {perRound / 10:0.00} % ({perRound:0.00} ms a round) | {allocatedPerRound / 1024:N0} KiB a round, {collections} gen0 GCs | {tightRounds} | {loop.Tally.Scrapes - scrapesBefore} | {loop.Tally.Failed - failedBefore} |");
 }
 
 async Task<string> MeasurePacedAsync(string name, IScrapeSource[] measured, ScrapeSink? sink)
@@ -135,10 +140,14 @@ async Task<string> MeasurePacedAsync(string name, IScrapeSource[] measured, Scra
     await Task.Delay(TimeSpan.FromSeconds(warmup));
     var scrapesBefore = loop?.Tally.Scrapes ?? 0;
     var failedBefore = loop?.Tally.Failed ?? 0;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var collectionsBefore = GC.CollectionCount(0);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var wall = Stopwatch.StartNew();
     await Task.Delay(TimeSpan.FromSeconds(seconds));
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var allocatedPerSecond = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / wall.Elapsed.TotalSeconds;
+    var collections = GC.CollectionCount(0) - collectionsBefore;
     var elapsed = wall.Elapsed;
     var scrapes = (loop?.Tally.Scrapes ?? 0) - scrapesBefore;
     var failed = (loop?.Tally.Failed ?? 0) - failedBefore;
@@ -146,7 +155,7 @@ async Task<string> MeasurePacedAsync(string name, IScrapeSource[] measured, Scra
     await running;
     var percent = 100 * cpu.TotalSeconds / elapsed.TotalSeconds;
     return string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {percent:0.00} % | {scrapes / Math.Max(1, targetCount)} | {scrapes} | {failed} |");
+        $"| {name} | {percent:0.00} % | {allocatedPerSecond / 1024:N0} KiB a second, {collections} gen0 GCs | {scrapes / Math.Max(1, targetCount)} | {scrapes} | {failed} |");
 }
 
 static async Task<ScrapeTally?> RunAsync(ScrapeLoop loop, CancellationToken stop) => await Task.Run(() => loop.RunAsync(stop));

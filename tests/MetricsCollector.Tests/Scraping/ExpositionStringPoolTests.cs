@@ -24,6 +24,49 @@ public sealed class ExpositionStringPoolTests
     }
 
     [Fact]
+    public void A_label_set_written_the_same_way_again_is_handed_out_again()
+    {
+        var pool = new ExpositionStringPool();
+        var text = "x{a=\"1\",b=\"2\"} 1\nx{a=\"1\",b=\"3\"} 2\n";
+
+        var first = Samples(Parse(text, pool));
+        var second = Samples(Parse(text, pool));
+
+        Assert.Same(first[0].Labels, second[0].Labels);
+        Assert.Same(first[1].Labels, second[1].Labels);
+        Assert.Equal("3", second[1].Label("b"));
+    }
+
+    [Fact]
+    public void A_brace_inside_a_quoted_label_value_does_not_end_the_label_set_read_from_the_pool()
+    {
+        var pool = new ExpositionStringPool();
+        var text = "x{a=\"}\\\"}\",b=\"{\"} 1\n";
+
+        var first = Samples(Parse(text, pool)).Single();
+        var again = Samples(Parse(text, pool)).Single();
+
+        Assert.Same(first.Labels, again.Labels);
+        Assert.Equal("}\"}", again.Label("a"));
+        Assert.Equal("{", again.Label("b"));
+        Assert.Equal(1, again.Value);
+    }
+
+    [Fact]
+    public void A_label_set_pooled_from_prometheus_text_is_read_again_under_openmetrics_rules()
+    {
+        var pool = new ExpositionStringPool();
+        var labels = "{a=\"1\",}";
+        Parse($"x{labels} 1\n", pool);
+
+        var parser = new PrometheusTextParser(ExpositionFormat.OpenMetrics, pool);
+        parser.Append($"x{labels} 1\n# EOF\n");
+        var openMetrics = parser.Complete();
+
+        Assert.Equal(1, Assert.Single(openMetrics.Errors).Line);
+    }
+
+    [Fact]
     public void Escaped_label_values_are_unescaped_with_or_without_the_pool()
     {
         var text = "x{a=\"plain\",b=\"q\\\"uote\\\\ and\\nline\"} 1\n";

@@ -38,6 +38,24 @@ public class StreamingParseTests
         Assert.Equal(whole.Errors, fromAsyncReader.Errors);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(65536)]
+    public async Task Utf8_bytes_read_a_few_at_a_time_give_the_same_families_as_the_text(int readSize)
+    {
+        var text = ExpositionFixtures.Text("rabbitmq-3.10.8-metrics-per-object") + "accented{name=\"café ünïcödé ✓ 𝄞\"} 1\n";
+        var whole = PrometheusTextParser.Parse(text, ExpositionFormat.PrometheusText);
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
+
+        var fromStream = await PrometheusTextParser.ParseAsync(
+            new TrickleStream(bytes, readSize), ExpositionFormat.PrometheusText, new ExpositionStringPool(), CancellationToken.None);
+
+        Assert.Equal(whole.Errors, fromStream.Errors);
+        Assert.Equal(Describe(whole), Describe(fromStream));
+        Assert.Equal("café ünïcödé ✓ 𝄞", Assert.Single(fromStream.Family("accented")!.Samples).Label("name"));
+    }
+
     [Fact]
     public void A_last_line_without_a_line_feed_is_read()
     {
@@ -53,6 +71,13 @@ public class StreamingParseTests
 
         Assert.Equal(1, Assert.Single(result.Errors).Line);
         Assert.Equal(["y"], result.Families.Select(family => family.Name));
+    }
+
+    /// <summary>A stream that hands out at most a few bytes per read, splitting characters and lines anywhere.</summary>
+    private sealed class TrickleStream(byte[] bytes, int readSize) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(readSize, buffer.Length)], cancellationToken);
     }
 
     private static string Describe(ExpositionParseResult result) => string.Join("\n", result.Families.Select(family =>
