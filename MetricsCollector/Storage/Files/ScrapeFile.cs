@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -23,18 +24,28 @@ public static class ScrapeFile
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>The text of a scrape already <see cref="StoredScrapes.Normalise">normalised</see>.</summary>
-    public static string Format(Scrape scrape)
+    /// <summary>Writes the UTF-8 text of a scrape already <see cref="StoredScrapes.Normalise">normalised</see>.</summary>
+    public static void Write(Scrape scrape, IBufferWriter<byte> output)
     {
-        var text = new StringBuilder();
-        var header = new ScrapeHeader(scrape.Cluster, scrape.Target, scrape.Kind, scrape.At, scrape.Failure);
-        text.Append(HeaderPrefix).Append(JsonSerializer.Serialize(header, HeaderJson)).Append('\n');
-        foreach (var sample in scrape.Samples)
+        output.Write("# scrape "u8);
+        using (var json = new Utf8JsonWriter(output))
         {
-            AppendSample(text, sample);
+            JsonSerializer.Serialize(json, new ScrapeHeader(scrape.Cluster, scrape.Target, scrape.Kind, scrape.At, scrape.Failure), HeaderJson);
         }
 
-        return text.ToString();
+        output.Write("\n"u8);
+        foreach (var sample in scrape.Samples)
+        {
+            WriteSample(output, sample);
+        }
+    }
+
+    /// <summary>The text <see cref="Write"/> writes.</summary>
+    public static string Format(Scrape scrape)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        Write(scrape, output);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
     public static Scrape Parse(string text, string file)
@@ -71,28 +82,91 @@ public static class ScrapeFile
         return new Scrape(read.Cluster, read.Target, read.Kind, read.At, samples, read.Failure);
     }
 
-    private static void AppendSample(StringBuilder text, MetricSample sample)
+    private static void WriteSample(IBufferWriter<byte> output, MetricSample sample)
     {
-        text.Append(sample.Name);
+        WriteText(output, sample.Name);
         if (sample.Labels.Count > 0)
         {
-            text.Append('{');
+            output.Write("{"u8);
             for (var i = 0; i < sample.Labels.Count; i++)
             {
                 var (name, value) = sample.Labels[i];
-                text.Append(i == 0 ? "" : ",").Append(name).Append("=\"").Append(PrometheusTextFormat.EscapeLabelValue(value)).Append('"');
+                output.Write(i == 0 ? ""u8 : ","u8);
+                WriteText(output, name);
+                output.Write("=\""u8);
+                WriteEscapedLabelValue(output, value);
+                output.Write("\""u8);
             }
 
-            text.Append('}');
+            output.Write("}"u8);
         }
 
-        text.Append(' ').Append(PrometheusTextFormat.FormatValue(sample.Value));
+        output.Write(" "u8);
+        WriteValue(output, sample.Value);
         if (sample.Timestamp is { } at)
         {
-            text.Append(' ').Append(at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            output.Write(" "u8);
+            WriteFormatted(output, at.ToUnixTimeMilliseconds());
         }
 
-        text.Append('\n');
+        output.Write("\n"u8);
+    }
+
+    /// <summary>The value as <see cref="PrometheusTextFormat.FormatValue"/> writes it.</summary>
+    private static void WriteValue(IBufferWriter<byte> output, double value)
+    {
+        switch (value)
+        {
+            case double.NaN:
+                output.Write("NaN"u8);
+                break;
+            case double.PositiveInfinity:
+                output.Write("+Inf"u8);
+                break;
+            case double.NegativeInfinity:
+                output.Write("-Inf"u8);
+                break;
+            default:
+                WriteFormatted(output, value, "R");
+                break;
+        }
+    }
+
+    private static void WriteFormatted<T>(IBufferWriter<byte> output, T value, string? format = null)
+        where T : IUtf8SpanFormattable
+    {
+        var span = output.GetSpan(32);
+        if (!value.TryFormat(span, out var written, format, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"{value} did not fit in 32 bytes");
+        }
+
+        output.Advance(written);
+    }
+
+    /// <summary>Backslash, double quote and line feed escaped, as <see cref="PrometheusTextFormat.EscapeLabelValue"/> does.</summary>
+    private static void WriteEscapedLabelValue(IBufferWriter<byte> output, string value)
+    {
+        var rest = value.AsSpan();
+        for (var special = rest.IndexOfAny('\\', '"', '\n'); special >= 0; special = rest.IndexOfAny('\\', '"', '\n'))
+        {
+            WriteText(output, rest[..special]);
+            output.Write(rest[special] switch
+            {
+                '\\' => "\\\\"u8,
+                '"' => "\\\""u8,
+                _ => "\\n"u8,
+            });
+            rest = rest[(special + 1)..];
+        }
+
+        WriteText(output, rest);
+    }
+
+    private static void WriteText(IBufferWriter<byte> output, ReadOnlySpan<char> text)
+    {
+        var written = Encoding.UTF8.GetBytes(text, output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        output.Advance(written);
     }
 
     private sealed record ScrapeHeader(string Cluster, string Target, ScrapeKind Kind, DateTimeOffset At, string? Failure);
