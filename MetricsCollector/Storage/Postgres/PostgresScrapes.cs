@@ -23,7 +23,6 @@ internal static class PostgresScrapes
     {
         var (seriesOf, fresh) = FindSeries(runId, scrapes, series);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var ids = await AllocateIdsAsync(connection, "meshaspire.scrape_ids", scrapes.Count, cancellationToken);
         var freshIds = await AllocateIdsAsync(connection, "meshaspire.series_ids", fresh.Count, cancellationToken);
         for (var k = 0; k < seriesOf.Length; k++)
         {
@@ -42,10 +41,10 @@ internal static class PostgresScrapes
         }
 
         await using (var rows = await connection.BeginBinaryImportAsync(
-            "COPY meshaspire.scrapes (scrape_id, run_id, cluster, target, kind, at, failure, series_ids, sample_values, sample_times) FROM STDIN (FORMAT BINARY)",
+            "COPY meshaspire.scrapes (run_id, cluster, target, kind, at, failure, series_ids, sample_values, sample_times) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
-            WriteScrapes(rows, runId, scrapes, ids, seriesOf);
+            WriteScrapes(rows, runId, scrapes, seriesOf);
             await rows.CompleteAsync(cancellationToken);
         }
 
@@ -115,7 +114,7 @@ internal static class PostgresScrapes
     /// One row per scrape with its samples as three arrays, written synchronously: per-field async writes cost more
     /// than the rare wait for the socket, which this blocks on only when Npgsql's write buffer is full.
     /// </summary>
-    private static void WriteScrapes(NpgsqlBinaryImporter rows, string runId, IReadOnlyList<Scrape> scrapes, long[] ids, long[] seriesOf)
+    private static void WriteScrapes(NpgsqlBinaryImporter rows, string runId, IReadOnlyList<Scrape> scrapes, long[] seriesOf)
     {
         var first = 0;
         for (var i = 0; i < scrapes.Count; i++)
@@ -135,7 +134,6 @@ internal static class PostgresScrapes
             }
 
             rows.StartRow();
-            rows.Write(ids[i], NpgsqlDbType.Bigint);
             rows.Write(runId, NpgsqlDbType.Text);
             rows.Write(scrape.Cluster, NpgsqlDbType.Text);
             rows.Write(scrape.Target, NpgsqlDbType.Text);
