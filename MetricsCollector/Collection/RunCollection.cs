@@ -82,7 +82,7 @@ public sealed partial class RunCollection(
         var scraping = new ScrapeLoop(
             targets.Select(target => ScrapeSources.For(target, http, clusters)).ToArray(),
             (scrapes, cancellationToken) => store.AppendScrapesAsync(runId, scrapes, cancellationToken),
-            ScrapeSettings(clusters.Count > 0),
+            ScrapeLoopSettings.From(configuration, inCluster: clusters.Count > 0),
             metrics,
             logger,
             clusters.Count == 0 ? null : new TargetRediscovery(
@@ -115,14 +115,6 @@ public sealed partial class RunCollection(
             ["transport"] = scenario.Settings.Transport.ToKey(),
             ["environment"] = inCluster ? "kubernetes" : "local",
         });
-
-    private ScrapeLoopSettings ScrapeSettings(bool inCluster)
-    {
-        var interval = configuration.GetValue(
-            CollectorOptions.ScrapeInterval, inCluster ? CollectorOptions.DefaultClusterScrapeInterval : CollectorOptions.DefaultScrapeInterval);
-        var defaultTimeout = interval < CollectorOptions.MaxDefaultScrapeTimeout ? interval : CollectorOptions.MaxDefaultScrapeTimeout;
-        return new ScrapeLoopSettings(interval, configuration.GetValue(CollectorOptions.ScrapeTimeout, defaultTimeout), LocalResources: !inCluster);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "scraping {Count} targets: {Targets}")]
     private partial void LogTargets(int count, string targets);

@@ -12,7 +12,21 @@ public delegate Task ScrapeSink(IReadOnlyList<Scrape> scrapes, CancellationToken
 /// <param name="Interval">Time between the starts of two rounds.</param>
 /// <param name="Timeout">How long one target may take; past it the scrape fails.</param>
 /// <param name="LocalResources">Whether to derive each process's CPU and memory from its scrape (a local run).</param>
-public sealed record ScrapeLoopSettings(TimeSpan Interval, TimeSpan Timeout, bool LocalResources);
+public sealed record ScrapeLoopSettings(TimeSpan Interval, TimeSpan Timeout, bool LocalResources)
+{
+    /// <summary>
+    /// The settings a run's configuration gives: <see cref="CollectorOptions.ScrapeInterval"/> or 1 s locally and 5 s in
+    /// a cluster; <see cref="CollectorOptions.ScrapeTimeout"/> or the interval, at most 10 s; each process's own CPU
+    /// and memory only locally.
+    /// </summary>
+    public static ScrapeLoopSettings From(IConfiguration configuration, bool inCluster)
+    {
+        var interval = configuration.GetValue(
+            CollectorOptions.ScrapeInterval, inCluster ? CollectorOptions.DefaultClusterScrapeInterval : CollectorOptions.DefaultScrapeInterval);
+        var defaultTimeout = interval < CollectorOptions.MaxDefaultScrapeTimeout ? interval : CollectorOptions.MaxDefaultScrapeTimeout;
+        return new ScrapeLoopSettings(interval, configuration.GetValue(CollectorOptions.ScrapeTimeout, defaultTimeout), LocalResources: !inCluster);
+    }
+}
 
 /// <summary>
 /// Scrapes every target at a set interval, all at once with a timeout each, and hands each round to the store.
