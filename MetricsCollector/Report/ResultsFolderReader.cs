@@ -2,6 +2,7 @@ using System.Text.Json;
 using HdrHistogram;
 using MeshAspire.MetricsCollector.Results;
 using MeshAspire.MetricsCollector.Storage;
+using MeshAspire.MetricsCollector.Storage.Files;
 using MeshAspire.Workflow.Accounting;
 
 namespace MeshAspire.MetricsCollector.Report;
@@ -42,9 +43,23 @@ public static class ResultsFolderReader
             summary = summary with { Notes = [.. summary.Notes, $"{RunResultsWriter.HistogramsLog} is missing from {folder}: no percentile curve"] };
         }
 
-        var labels = new Dictionary<string, string> { ["mesh"] = summary.Mesh, ["transport"] = summary.Transport };
+        var described = await ReadRunFileAsync(folder, cancellationToken);
+        var labels = described?.Labels ?? new Dictionary<string, string> { ["mesh"] = summary.Mesh, ["transport"] = summary.Transport };
         var run = new RunDescriptor(summary.RunId, summary.Scenario, "", summary.Start ?? File.GetLastWriteTimeUtc(summaryPath), labels);
         return new ReportInput(new StoredRun(run, new RunAnalysis(summary, histograms), records), ResourceUsage.Empty);
+    }
+
+    /// <summary>The run's descriptor (its labels: environment, clusters and the user's), when the folder has one.</summary>
+    private static async Task<RunFile?> ReadRunFileAsync(string folder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunFolderFiles.ReadRunIfPresentAsync(folder, cancellationToken);
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new ReportInputException(error.Message, error);
+        }
     }
 
     private static List<NamedHistogram> ReadHistograms(string path)

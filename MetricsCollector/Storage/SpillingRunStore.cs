@@ -120,6 +120,7 @@ public sealed partial class SpillingRunStore : IRunStore
             }
 
             await RunResultsWriter.WriteAsync(_resultsFolder, final, records, cancellationToken);
+            await RunFolderFiles.WriteRunAsync(_resultsFolder, run, cancellationToken);
         }
         finally
         {

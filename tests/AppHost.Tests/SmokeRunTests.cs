@@ -75,26 +75,35 @@ public sealed class SmokeRunTests(SmokeRunFixture run) : IClassFixture<SmokeRunF
     }
 
     [Fact]
-    public async Task The_run_reported_from_postgresql_has_the_numbers_the_collector_reported_when_it_ended()
+    public async Task The_run_reported_from_postgresql_and_from_its_results_files_has_the_numbers_the_collector_reported_when_it_ended()
     {
         Assert.NotNull(run.RunStoreConnectionString);
         var runId = run.Summary.GetProperty("runId").GetString()!;
-        var output = Directory.CreateTempSubdirectory("meshaspire-pg-report-").FullName;
+        var fromPostgres = Directory.CreateTempSubdirectory("meshaspire-pg-report-").FullName;
+        var fromFiles = Directory.CreateTempSubdirectory("meshaspire-files-report-").FullName;
         try
         {
             var (exit, error) = await CollectorCommand.RunAsync(
-                ["report", runId, "--out", output], ("ConnectionStrings__runstore", run.RunStoreConnectionString));
-
+                ["report", runId, "--out", fromPostgres], ("ConnectionStrings__runstore", run.RunStoreConnectionString));
             Assert.True(exit == 0, error);
+            (exit, error) = await CollectorCommand.RunAsync(["report", run.ResultsFolder, "--out", fromFiles]);
+            Assert.True(exit == 0, error);
+
             var atTheEnd = File.ReadAllText(Path.Combine(run.ResultsFolder, "smp-result.json"));
-            var fromPostgres = File.ReadAllText(Path.Combine(output, "smp-result.json"));
-            Assert.Equal(atTheEnd, fromPostgres);
-            var html = File.ReadAllText(Path.Combine(output, "report.html"));
+            Assert.Equal(atTheEnd, File.ReadAllText(Path.Combine(fromPostgres, "smp-result.json")));
+            Assert.Equal(atTheEnd, File.ReadAllText(Path.Combine(fromFiles, "smp-result.json")));
+            foreach (var csv in new[] { "chart-latency-over-time.csv", "chart-latency-percentiles.csv", "chart-hops.csv", "chart-rates.csv", "loss.csv" })
+            {
+                Assert.Equal(File.ReadAllText(Path.Combine(fromFiles, csv)), File.ReadAllText(Path.Combine(fromPostgres, csv)));
+            }
+
+            var html = File.ReadAllText(Path.Combine(fromPostgres, "report.html"));
             Assert.Contains("data-chart=\"cpu-application\"", html, StringComparison.Ordinal);
         }
         finally
         {
-            Directory.Delete(output, recursive: true);
+            Directory.Delete(fromPostgres, recursive: true);
+            Directory.Delete(fromFiles, recursive: true);
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class FileRunStore : IRunStore
     public async Task BeginRunAsync(RunDescriptor run, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateDirectory(FolderOf(run.RunId)).FullName;
-        await WriteJsonAsync(Path.Combine(folder, RunFolderFiles.Run), new RunFile(run.RunId, run.Scenario, run.Started, new(run.Labels)), cancellationToken);
+        await RunFolderFiles.WriteRunAsync(folder, run, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, RunFolderFiles.Scenario), run.ScenarioText, cancellationToken);
     }
 
@@ -125,7 +125,7 @@ public sealed class FileRunStore : IRunStore
             return null;
         }
 
-        var stored = await ReadJsonAsync<RunFile>(runFile, cancellationToken);
+        var stored = (await RunFolderFiles.ReadRunIfPresentAsync(folder, cancellationToken))!;
         var text = await File.ReadAllTextAsync(Path.Combine(folder, RunFolderFiles.Scenario), cancellationToken);
         var run = new RunDescriptor(stored.RunId, stored.Scenario, text, stored.Started, stored.Labels);
         var collectionFile = Path.Combine(folder, RunFolderFiles.Collection);

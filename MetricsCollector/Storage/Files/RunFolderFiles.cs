@@ -24,6 +24,33 @@ internal static class RunFolderFiles
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
+
+    /// <summary>Writes <see cref="Run"/> into <paramref name="folder"/>: a run folder, or a results folder kept beside another store.</summary>
+    public static async Task WriteRunAsync(string folder, RunDescriptor run, CancellationToken cancellationToken)
+    {
+        await using var stream = File.Create(Path.Combine(folder, Run));
+        await JsonSerializer.SerializeAsync(stream, new RunFile(run.RunId, run.Scenario, run.Started, new(run.Labels)), Json, cancellationToken);
+    }
+
+    /// <summary>The <see cref="Run"/> file of <paramref name="folder"/>, or null when it has none; a damaged one is an error naming it.</summary>
+    public static async Task<RunFile?> ReadRunIfPresentAsync(string folder, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(folder, Run);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(file);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<RunFile>(stream, Json, cancellationToken) ?? throw new InvalidDataException($"{file}: empty");
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{file}: {error.Message}", error);
+        }
+    }
 }
 
 internal sealed record RunFile(string RunId, string Scenario, DateTimeOffset Started, Dictionary<string, string> Labels);

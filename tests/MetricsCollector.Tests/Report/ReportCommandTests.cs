@@ -43,6 +43,25 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_labels_of_a_run_described_in_its_folder_reach_its_smp_result()
+    {
+        var run = await Results("run-1");
+        await File.WriteAllTextAsync(Path.Combine(run, "run.json"), """
+            { "runId": "run-1", "scenario": "smoke", "started": "2026-11-28T02:00:00+00:00",
+              "labels": { "mesh": "istio", "transport": "grpc", "environment": "kubernetes", "clusters": "cluster1,cluster2" } }
+            """);
+
+        var (exit, _, error) = await Report(run);
+
+        Assert.True(exit == 0, error);
+        using var smp = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, ReportWriter.SmpResultJson)));
+        var labels = smp.RootElement.GetProperty("labels");
+        Assert.Equal("kubernetes", labels.GetProperty("environment").GetString());
+        Assert.Equal("cluster1,cluster2", labels.GetProperty("clusters").GetString());
+        Assert.Equal("istio", labels.GetProperty("mesh").GetString());
+    }
+
+    [Fact]
     public async Task Several_runs_go_into_the_folder_given_with_out()
     {
         var first = await Results("run-1");
@@ -120,6 +139,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData(RunResultsWriter.MessagesCsv, "sequence,repetition\n")]
     [InlineData(RunResultsWriter.HistogramsLog, "#[StartTime: x]\nnot a histogram line\n")]
     [InlineData(RunResultsWriter.ClocksCsv, "component,offset\n")]
+    [InlineData("run.json", "{ \"runId\": ")]
     public async Task An_unreadable_file_of_a_run_is_named(string file, string damaged)
     {
         var run = await Results("run-1");
