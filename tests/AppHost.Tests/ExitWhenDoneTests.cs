@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace MeshAspire.AppHost.Tests;
+
+/// <summary>
+/// The README's run command as a user types it, with <c>--exit-when-done</c>: the app host's own process, headless
+/// (the launch profile's settings given as environment, on free ports), runs the smoke scenario, prints the summary
+/// table and where the results went, and exits 0 by itself.
+/// </summary>
+public sealed class ExitWhenDoneTests : IDisposable
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _results = Directory.CreateTempSubdirectory("meshaspire-exit-when-done-").FullName;
+
+    [Fact]
+    public async Task The_app_host_runs_the_smoke_scenario_prints_its_summary_and_exits_0_by_itself()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
+        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AppHost.dll"));
+        foreach (var argument in new[] { "--scenario", Path.Combine(AppContext.BaseDirectory, "scenarios", "smoke.properties"), "--results", _results, "--exit-when-done" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ExitTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var output = await stdout;
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{await stderr}\n{output}");
+        Assert.Contains($"results: {_results}", output, StringComparison.Ordinal);
+        Assert.Contains("p99.9", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_results, "summary.json")));
+        Assert.True(File.Exists(Path.Combine(_results, "report.html")));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => Directory.Delete(_results, recursive: true);
+}
