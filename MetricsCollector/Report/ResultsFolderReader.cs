@@ -10,7 +10,8 @@ namespace MeshAspire.MetricsCollector.Report;
 /// <summary>
 /// Reads a run back from the results folder the collector wrote (<see cref="RunResultsWriter"/>): its summary as
 /// written (summary.json), its histograms (histograms.hlog), its rows (messages.csv) with the clocks that move their
-/// stamps to the collector's (clocks.csv, when measured). A folder holds no scrapes.
+/// stamps to the collector's (clocks.csv, when measured), its labels (run.json, when there), and the scrapes the
+/// files store kept in it (<c>&lt;cluster&gt;/&lt;collection&gt;/&lt;target&gt;.prom</c>), if any.
 /// </summary>
 public static class ResultsFolderReader
 {
@@ -46,7 +47,8 @@ public static class ResultsFolderReader
         var described = await ReadRunFileAsync(folder, cancellationToken);
         var labels = described?.Labels ?? new Dictionary<string, string> { ["mesh"] = summary.Mesh, ["transport"] = summary.Transport };
         var run = new RunDescriptor(summary.RunId, summary.Scenario, "", summary.Start ?? File.GetLastWriteTimeUtc(summaryPath), labels);
-        return new ReportInput(new StoredRun(run, new RunAnalysis(summary, histograms), records), ResourceUsage.Empty);
+        var scrapes = FileRunStore.ForRunFolder(summary.RunId, folder).ReadScrapesAsync(summary.RunId, cancellationToken);
+        return new ReportInput(new StoredRun(run, new RunAnalysis(summary, histograms), records), await ResourceUsage.ReadAsync(scrapes, cancellationToken));
     }
 
     /// <summary>The run's descriptor (its labels: environment, clusters and the user's), when the folder has one.</summary>

@@ -62,6 +62,23 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_folder_of_the_files_store_is_reported_with_the_resource_usage_scraped_into_it()
+    {
+        var sample = new MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample();
+        var store = new MeshAspire.MetricsCollector.Storage.Files.FileRunStore(_folder);
+        await store.BeginRunAsync(sample.Run, CancellationToken.None);
+        await store.AppendScrapesAsync(sample.Run.RunId, MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample.Scrapes(4), CancellationToken.None);
+        await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
+        var run = store.FolderOf(sample.Run.RunId);
+
+        var (exit, _, error) = await Report(run);
+
+        Assert.True(exit == 0, error);
+        var resources = await File.ReadAllLinesAsync(Path.Combine(run, ReportCsv.Resources));
+        Assert.Contains(resources, line => line.Contains("istio-proxy", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Several_runs_go_into_the_folder_given_with_out()
     {
         var first = await Results("run-1");
