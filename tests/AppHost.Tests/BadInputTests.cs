@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MeshAspire.AppHost.Tests;
 
 /// <summary>A bad scenario or flag stops the app host before any resource starts: exit code 2, the reason on stderr.</summary>
@@ -88,21 +86,9 @@ public sealed class BadInputTests : IDisposable
 
     private static async Task<(int ExitCode, string Stderr)> RunAppHostAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["ASPIRE_CONTAINER_RUNTIME"] = NoContainerRuntime.Name;
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AppHost.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ExitTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        await stdout;
-        return (process.ExitCode, await stderr);
+        var (exit, _, error) = await AppHostCommand.RunAsync(
+            arguments, new Dictionary<string, string> { ["ASPIRE_CONTAINER_RUNTIME"] = NoContainerRuntime.Name }, ExitTimeout);
+        return (exit, error);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -18,33 +17,19 @@ public sealed class ExitWhenDoneTests : IDisposable
     [Fact]
     public async Task The_app_host_runs_the_smoke_scenario_prints_its_summary_and_exits_0_by_itself()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
-        start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}";
-        start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
-        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AppHost.dll"));
-        foreach (var argument in new[] { "--scenario", Path.Combine(AppContext.BaseDirectory, "scenarios", "smoke.properties"), "--results", _results, "--exit-when-done" })
+        var headless = new Dictionary<string, string>
         {
-            start.ArgumentList.Add(argument);
-        }
+            ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+            ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}",
+            ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+            ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+        };
+        var scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "smoke.properties");
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ExitTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        var (exit, output, error) = await AppHostCommand.RunAsync(
+            ["--scenario", scenario, "--results", _results, "--exit-when-done"], headless, ExitTimeout);
 
-        var output = await stdout;
-        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{await stderr}\n{output}");
+        Assert.True(exit == 0, $"exit code {exit}\n{error}\n{output}");
         Assert.Contains($"results: {_results}", output, StringComparison.Ordinal);
         Assert.Contains("p99.9", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_results, "summary.json")));
