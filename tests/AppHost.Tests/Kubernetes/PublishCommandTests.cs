@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MeshAspire.AppHost.Tests.Kubernetes;
 
 /// <summary>
@@ -62,26 +60,11 @@ public sealed class PublishCommandTests : IDisposable
 
     private static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "scenarios", name + ".properties");
 
-    private Task<(int ExitCode, string Stdout, string Stderr)> PublishAsync(params string[] arguments) =>
+    private Task<(int Exit, string Output, string Error)> PublishAsync(params string[] arguments) =>
         RunAppHostAsync(["--operation", "publish", "--step", "publish", "--output-path", Output, .. arguments]);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppHostAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["ASPIRE_CONTAINER_RUNTIME"] = NoContainerRuntime.Name;
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AppHost.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAppHostAsync(params string[] arguments) =>
+        AppHostCommand.RunAsync(arguments, new Dictionary<string, string> { ["ASPIRE_CONTAINER_RUNTIME"] = NoContainerRuntime.Name }, TimeSpan.FromMinutes(2));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
