@@ -79,6 +79,25 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_scrape_in_a_run_folder_is_named_with_exit_code_2()
+    {
+        var sample = new MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample();
+        var store = new MeshAspire.MetricsCollector.Storage.Files.FileRunStore(_folder);
+        await store.BeginRunAsync(sample.Run, CancellationToken.None);
+        await store.AppendScrapesAsync(sample.Run.RunId, MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample.Scrapes(2), CancellationToken.None);
+        await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
+        var run = store.FolderOf(sample.Run.RunId);
+        var scrape = Directory.GetFiles(run, "*.prom", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        await File.WriteAllTextAsync(scrape, "not a scrape line\n");
+
+        var (exit, _, error) = await Report(run);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(scrape, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task Several_runs_go_into_the_folder_given_with_out()
     {
         var first = await Results("run-1");
