@@ -12,12 +12,12 @@ namespace MeshAspire.MetricsCollector.Scraping;
 /// <param name="pool">Names and label values already read (a target's earlier scrapes), handed out again; optional.</param>
 public sealed class PrometheusTextParser(ExpositionFormat format, ExpositionStringPool? pool = null)
 {
+    private const int ChunkLength = 16 * 1024;
+
     private readonly FamilyAssembler _families = new(format);
     private readonly List<ExpositionError> _errors = [];
     private char[] _partialLine = [];
     private int _partialLength;
-    private const int ChunkLength = 16 * 1024;
-
     private int _lineNumber;
     private bool _sawEof;
     private bool _reportedAfterEof;

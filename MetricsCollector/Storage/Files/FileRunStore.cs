@@ -134,7 +134,7 @@ public sealed class FileRunStore : IRunStore
             return StoredRunAnalysis.NotCompleted(run);
         }
 
-        var collection = await ReadJsonAsync<CollectionFile>(collectionFile, cancellationToken);
+        var collection = await RunFolderFiles.ReadJsonAsync<CollectionFile>(collectionFile, cancellationToken);
         var components = new ComponentRecords?[collection.Components.Count];
         for (var i = 0; i < components.Length; i++)
         {
@@ -234,19 +234,5 @@ public sealed class FileRunStore : IRunStore
     {
         await using var stream = File.Create(file);
         await JsonSerializer.SerializeAsync(stream, value, RunFolderFiles.Json, cancellationToken);
-    }
-
-    private static async Task<T> ReadJsonAsync<T>(string file, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(file);
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(stream, RunFolderFiles.Json, cancellationToken)
-                ?? throw new InvalidDataException($"{file}: empty");
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidDataException($"{file}: {error.Message}", error);
-        }
     }
 }

@@ -41,10 +41,16 @@ internal static class RunFolderFiles
             return null;
         }
 
+        return await ReadJsonAsync<RunFile>(file, cancellationToken);
+    }
+
+    /// <summary>One of the folder's JSON files; a damaged or empty one is an <see cref="InvalidDataException"/> naming it.</summary>
+    public static async Task<T> ReadJsonAsync<T>(string file, CancellationToken cancellationToken)
+    {
         await using var stream = File.OpenRead(file);
         try
         {
-            return await JsonSerializer.DeserializeAsync<RunFile>(stream, Json, cancellationToken) ?? throw new InvalidDataException($"{file}: empty");
+            return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken) ?? throw new InvalidDataException($"{file}: empty");
         }
         catch (JsonException error)
         {

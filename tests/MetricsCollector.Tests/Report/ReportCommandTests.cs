@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using MeshAspire.MetricsCollector.Report;
 using MeshAspire.MetricsCollector.Results;
+using MeshAspire.MetricsCollector.Storage.Files;
+using MeshAspire.MetricsCollector.Tests.Storage;
 
 namespace MeshAspire.MetricsCollector.Tests.Report;
 
@@ -26,6 +28,17 @@ public sealed class ReportCommandTests : IDisposable
     {
         var (analysis, records) = ReportRuns.Chain(runId, messages, 100, i => ReportRuns.Wavy(i));
         return await RunResultsWriter.WriteAsync(Path.Combine(_folder, runId), analysis, records, CancellationToken.None);
+    }
+
+    /// <summary>A run kept by the files store in its own folder under this test's, with its scrapes.</summary>
+    private async Task<string> FilesStoreRun(int scrapedSeconds)
+    {
+        var sample = new StoredRunSample();
+        var store = new FileRunStore(_folder);
+        await store.BeginRunAsync(sample.Run, CancellationToken.None);
+        await store.AppendScrapesAsync(sample.Run.RunId, StoredRunSample.Scrapes(scrapedSeconds), CancellationToken.None);
+        await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
+        return store.FolderOf(sample.Run.RunId);
     }
 
     [Fact]
@@ -64,12 +77,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task A_run_folder_of_the_files_store_is_reported_with_the_resource_usage_scraped_into_it()
     {
-        var sample = new MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample();
-        var store = new MeshAspire.MetricsCollector.Storage.Files.FileRunStore(_folder);
-        await store.BeginRunAsync(sample.Run, CancellationToken.None);
-        await store.AppendScrapesAsync(sample.Run.RunId, MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample.Scrapes(4), CancellationToken.None);
-        await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
-        var run = store.FolderOf(sample.Run.RunId);
+        var run = await FilesStoreRun(scrapedSeconds: 4);
 
         var (exit, _, error) = await Report(run);
 
@@ -81,12 +89,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task A_damaged_scrape_in_a_run_folder_is_named_with_exit_code_2()
     {
-        var sample = new MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample();
-        var store = new MeshAspire.MetricsCollector.Storage.Files.FileRunStore(_folder);
-        await store.BeginRunAsync(sample.Run, CancellationToken.None);
-        await store.AppendScrapesAsync(sample.Run.RunId, MeshAspire.MetricsCollector.Tests.Storage.StoredRunSample.Scrapes(2), CancellationToken.None);
-        await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
-        var run = store.FolderOf(sample.Run.RunId);
+        var run = await FilesStoreRun(scrapedSeconds: 2);
         var scrape = Directory.GetFiles(run, "*.prom", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         await File.WriteAllTextAsync(scrape, "not a scrape line\n");
 
