@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MeshAspire.Workflow.Running;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,33 +13,31 @@ namespace MeshAspire.Workflow.Hosting;
 /// </summary>
 public static class RunEndpoints
 {
-    public static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    public static JsonSerializerOptions StatusJson => RunJsonContext.Default.Options;
 
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var run = endpoints.ServiceProvider.GetRequiredService<ComponentRun>();
 
-        endpoints.MapGet("/run", () => Results.Json(run.Status(), StatusJson));
+        endpoints.MapGet("/run", (RequestDelegate)(context =>
+            context.Response.WriteAsJsonAsync(run.Status(), RunJsonContext.Default.RunStatus, cancellationToken: context.RequestAborted)));
 
         endpoints.MapGet("/clock", (RequestDelegate)new ClockEndpoint(run.Identity.Name).AnswerAsync);
 
-        endpoints.MapGet("/records", async (HttpContext context) =>
+        endpoints.MapGet("/records", (RequestDelegate)(async context =>
         {
             context.Response.ContentType = RecordsExport.RowsContentType;
             await RecordsExport.WriteRowsAsync(run, context.Response.Body, context.RequestAborted);
-        });
+        }));
 
-        endpoints.MapGet("/records/histograms", async (HttpContext context) =>
+        endpoints.MapGet("/records/histograms", (RequestDelegate)(async context =>
         {
             using var buffer = new MemoryStream();
             RecordsExport.WriteHistograms(run, buffer);
             context.Response.ContentType = RecordsExport.HistogramsContentType;
             buffer.Position = 0;
             await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
-        });
+        }));
 
         return endpoints;
     }
