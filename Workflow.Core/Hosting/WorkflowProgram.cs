@@ -40,6 +40,7 @@ public static class WorkflowProgram
     /// <summary>Runs the component until it is stopped; a component that cannot start prints why and exits with 2.</summary>
     public static int Run(string[] args, ComponentRole role, Action<WebApplicationBuilder> addRole)
     {
+        InlineSocketCompletions.EnableUnlessSet();
         var created = Create(args, role, addRole);
         if (created.App is null)
         {
