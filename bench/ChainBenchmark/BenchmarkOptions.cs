@@ -14,6 +14,13 @@ public enum CaseKind
     RabbitMq,
 }
 
+/// <summary>How the role programs run: as built (JIT, as the app host runs them) or published native AOT.</summary>
+public enum RoleRuntime
+{
+    Jit,
+    Aot,
+}
+
 /// <summary>The command line: which cases, at which rates, for how long, with which payload, and where the report goes.</summary>
 public sealed record BenchmarkOptions
 {
@@ -25,10 +32,12 @@ public sealed record BenchmarkOptions
           --rates 1000,10000     messages per second, one case per rate (below 10,000: 30 s; from 10,000: 60 s)
           --seconds N            measure every case for N seconds instead (e.g. 60 to find the highest rate held for 60 s)
           --payload 64           payload bytes per message
+          --runtime jit|aot      jit (default): the role programs as built, as the app host runs them; aot: publish them native
+                                 AOT first (needs clang and zlib1g-dev) and measure those
           --out FILE             also write the Markdown report to FILE
         """;
 
-    private static readonly string[] KnownOptions = ["--duration-scale", "--only", "--rates", "--seconds", "--payload", "--out", "--echo-server"];
+    private static readonly string[] KnownOptions = ["--duration-scale", "--only", "--rates", "--seconds", "--payload", "--runtime", "--out", "--echo-server"];
 
     public double DurationScale { get; init; } = 1;
 
@@ -37,6 +46,8 @@ public sealed record BenchmarkOptions
     public IReadOnlyList<int> Rates { get; init; } = [1_000, 10_000];
 
     public int PayloadBytes { get; init; } = 64;
+
+    public RoleRuntime Runtime { get; init; } = RoleRuntime.Jit;
 
     /// <summary>When set, every case is measured this long, whatever its rate.</summary>
     public TimeSpan? FixedDuration { get; init; }
@@ -88,6 +99,9 @@ public sealed record BenchmarkOptions
                 "--rates" => ParseRates(value) is { } rates ? options with { Rates = rates } : null,
                 "--seconds" => ParseInt(value) is > 0 and var seconds ? options with { FixedDuration = TimeSpan.FromSeconds(seconds) } : null,
                 "--payload" => ParseInt(value) is >= 0 and var payload ? options with { PayloadBytes = payload } : null,
+                "--runtime" => Enum.TryParse<RoleRuntime>(value, ignoreCase: true, out var runtime) && Enum.IsDefined(runtime) && !int.TryParse(value, out _)
+                    ? options with { Runtime = runtime }
+                    : null,
                 "--out" => options with { OutFile = value },
                 "--echo-server" => ParseInt(value) is > 0 and <= 65535 and var port ? options with { EchoServerPort = port } : null,
                 _ => null,

@@ -64,7 +64,7 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
             // each waits until it is subscribed (healthy), so nothing is published to a topic nobody reads yet.
             foreach (var (name, role) in ChainScenarioFile.Components.Reverse())
             {
-                started.Add(children.Start($"{transport.ToKey()}-{rate}-{name}", layout.RoleExecutable(role), [], ChildEnvironment(path, runId, name, transport, ports, broker)));
+                started.Add(children.Start($"{transport.ToKey()}-{rate}-{name}", layout.RoleExecutable(role, options.Runtime), [], ChildEnvironment(path, runId, name, transport, ports, broker)));
                 if (broker is not null && role != "Trigger")
                 {
                     await WaitUntilHealthyAsync(http, started[^1], ports[name].Http, cancellationToken);

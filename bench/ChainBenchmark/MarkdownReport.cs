@@ -19,7 +19,7 @@ public static class MarkdownReport
         Line(text, $"- Date: {machine.Date:yyyy-MM-dd HH:mm} UTC; commit {machine.Commit}");
         Line(text, $"- Machine: {machine.Processors} processors (nproc), {machine.MemoryGiB:0.0} GiB memory, {machine.CpuModel}");
         Line(text, $"- OS: {machine.OperatingSystem}; kernel {machine.Kernel}");
-        Line(text, $"- .NET: {machine.DotNet}; {RepositoryLayout.BuildConfiguration} builds; every process on loopback (127.0.0.1)");
+        Line(text, $"- .NET: {machine.DotNet}; {RepositoryLayout.BuildConfiguration} builds; role programs {(options.Runtime == RoleRuntime.Aot ? "published native AOT" : "as built (JIT)")}; every process on loopback (127.0.0.1)");
         Line(text, $"- Payload {options.PayloadBytes} B; warm-up {Seconds(options.Warmup)} at the case's rate before each case, left out of every number; drain up to {Seconds(BenchmarkOptions.Drain)}");
         if (options.DurationScale != 1)
         {

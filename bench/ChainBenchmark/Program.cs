@@ -24,6 +24,15 @@ if (options.EchoServerPort is { } echoPort)
 
 var layout = RepositoryLayout.Find();
 using var stop = new CancellationTokenSource();
+if (options.Runtime == RoleRuntime.Aot && options.Kinds.Any(kind => kind != CaseKind.Floor))
+{
+    var published = await NativeRoles.PublishAsync(layout, Progress, CancellationToken.None);
+    if (published is not null)
+    {
+        Console.Error.WriteLine(published);
+        return 1;
+    }
+}
 
 // How long the machine's load is measured before each case, to show whether it was quiet.
 var quietCheck = TimeSpan.FromSeconds(1);
