@@ -52,6 +52,7 @@ public static class WorkflowHostingExtensions
                 $"bad {WorkflowOptions.ClockSkewForTesting}='{builder.Configuration[WorkflowOptions.ClockSkewForTesting]}': expected a signed time span such as 00:00:03.5 or -00:00:00.250");
         }
 
+        builder.Services.LimitMetricPoints();
         builder.Services.AddSingleton(setup);
         builder.Services.AddSingleton(setup.Identity);
         builder.Services.AddSingleton(new ComponentRun(setup.Identity, role == ComponentRole.Conclusion ? setup.Upstream : []));
