@@ -12,6 +12,7 @@ public enum CaseKind
     Nats,
     JetStream,
     RabbitMq,
+    RabbitMqUnconfirmed,
 }
 
 /// <summary>How the role programs run: as built (JIT, as the app host runs them) or published native AOT.</summary>
@@ -27,7 +28,8 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ChainBenchmark -- [options]
           --duration-scale X     multiply every duration (30 s, 60 s, 5 s warm-up) by X, e.g. 0.1 for a quick check
-          --only KINDS           run only these cases (comma-separated): floor, grpc, grpc-stream, tcp, nats, jetstream, rabbitmq;
+          --only KINDS           run only these cases (comma-separated): floor, grpc, grpc-stream, tcp, nats, jetstream, rabbitmq,
+                                 rabbitmq-unconfirmed (publisher.confirms=false);
                                  floor, grpc, grpc-stream and tcp unless set (the broker cases start their own private broker)
           --rates 1000,10000     messages per second, one case per rate (below 10,000: 30 s; from 10,000: 60 s)
           --seconds N            measure every case for N seconds instead (e.g. 60 to find the highest rate held for 60 s)
@@ -134,7 +136,7 @@ public sealed record BenchmarkOptions
         var kinds = new List<CaseKind>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var name = part.Equals("grpc-stream", StringComparison.OrdinalIgnoreCase) ? nameof(CaseKind.GrpcStream) : part;
+            var name = part.Replace("-", string.Empty, StringComparison.Ordinal);
             if (!Enum.TryParse<CaseKind>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(part, out _))
             {
                 return null;

@@ -79,7 +79,7 @@ public sealed record BrokerProcess(ChildProcess Child, string ConnectionName, st
                 children.Start($"nats-server-{port}", Program("nats-server"), ["-a", "127.0.0.1", "-p", $"{port}", "-js", "-sd", store], new Dictionary<string, string?>()),
                 "nats",
                 $"nats://127.0.0.1:{port}"),
-            CaseKind.RabbitMq => StartRabbitMq(children, port, store),
+            CaseKind.RabbitMq or CaseKind.RabbitMqUnconfirmed => StartRabbitMq(children, port, store),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no broker"),
         };
 

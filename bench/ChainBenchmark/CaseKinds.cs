@@ -11,7 +11,7 @@ public static class CaseKinds
         CaseKind.Tcp => TransportKind.Tcp,
         CaseKind.Nats => TransportKind.Nats,
         CaseKind.JetStream => TransportKind.JetStream,
-        CaseKind.RabbitMq => TransportKind.RabbitMq,
+        CaseKind.RabbitMq or CaseKind.RabbitMqUnconfirmed => TransportKind.RabbitMq,
         _ => TransportKind.Grpc,
     };
 
@@ -23,6 +23,15 @@ public static class CaseKinds
         CaseKind.Tcp => "TCP chain: trigger -> action01 -> action02 -> conclusion (four processes)",
         CaseKind.Nats => "Core NATS chain: four processes and a private nats-server, a subject per hop",
         CaseKind.JetStream => "JetStream chain: four processes and a private nats-server, a file-backed stream per hop, acks",
-        _ => "RabbitMQ chain: four processes and a private rabbitmq-server node, a durable queue per hop, acks and publisher confirms",
+        CaseKind.RabbitMq => "RabbitMQ chain: four processes and a private rabbitmq-server node, a durable queue per hop, acks and publisher confirms",
+        _ => "RabbitMQ chain without publisher confirms (publisher.confirms=false): the same, a publish counts once the client took it",
     };
+
+    /// <summary>The case's name in file names and run ids: its transport, and what sets it apart from another case on it.</summary>
+    public static string Key(this CaseKind kind) =>
+        kind == CaseKind.RabbitMqUnconfirmed ? "rabbitmq-unconfirmed" : kind.TransportOf().ToKey();
+
+    /// <summary>Scenario keys the case sets beyond the chain's own.</summary>
+    public static string ExtraScenarioKeys(this CaseKind kind) =>
+        kind == CaseKind.RabbitMqUnconfirmed ? "publisher.confirms=false" : string.Empty;
 }

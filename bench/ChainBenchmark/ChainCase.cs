@@ -39,7 +39,7 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
     {
         var transport = kind.TransportOf();
         var duration = options.DurationAt(rate);
-        var path = ChainScenarioFile.Write(workFolder, transport.ToKey(), rate, duration, options.Warmup, BenchmarkOptions.Drain, options.PayloadBytes);
+        var path = ChainScenarioFile.Write(workFolder, kind, rate, duration, options.Warmup, BenchmarkOptions.Drain, options.PayloadBytes);
         var parsed = ScenarioParser.Parse(path);
         if (!parsed.Succeeded)
         {
@@ -47,7 +47,7 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
         }
 
         var scenario = parsed.Scenario!;
-        var runId = string.Create(CultureInfo.InvariantCulture, $"bench-{transport.ToKey()}-{rate}-{DateTime.UtcNow:yyyyMMddHHmmss}");
+        var runId = string.Create(CultureInfo.InvariantCulture, $"bench-{kind.Key()}-{rate}-{DateTime.UtcNow:yyyyMMddHHmmss}");
         var free = FreePort.Distinct(2 * ChainScenarioFile.Components.Count);
         var ports = ChainScenarioFile.Components.Select((c, i) => (c.Name, Http: free[2 * i], Hop: free[(2 * i) + 1])).ToDictionary(c => c.Name, c => (c.Http, c.Hop));
         var started = new List<ChildProcess>();
@@ -64,7 +64,7 @@ public sealed class ChainCase(RepositoryLayout layout, ChildProcesses children, 
             // each waits until it is subscribed (healthy), so nothing is published to a topic nobody reads yet.
             foreach (var (name, role) in ChainScenarioFile.Components.Reverse())
             {
-                started.Add(children.Start($"{transport.ToKey()}-{rate}-{name}", layout.RoleExecutable(role, options.Runtime), [], ChildEnvironment(path, runId, name, transport, ports, broker)));
+                started.Add(children.Start($"{kind.Key()}-{rate}-{name}", layout.RoleExecutable(role, options.Runtime), [], ChildEnvironment(path, runId, name, transport, ports, broker)));
                 if (broker is not null && role != "Trigger")
                 {
                     await WaitUntilHealthyAsync(http, started[^1], ports[name].Http, cancellationToken);

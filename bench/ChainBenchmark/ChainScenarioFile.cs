@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeshAspire.Workflow.Scenarios;
 
 namespace MeshAspire.Bench;
 
@@ -17,14 +18,14 @@ public static class ChainScenarioFile
         ("conclusion", "Conclusion"),
     ];
 
-    public static string Write(string folder, string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
+    public static string Write(string folder, CaseKind kind, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
     {
-        var path = Path.Combine(folder, $"{transport}-{rate}.properties");
-        File.WriteAllText(path, Text(transport, rate, duration, warmup, drain, payloadBytes));
+        var path = Path.Combine(folder, $"{kind.Key()}-{rate}.properties");
+        File.WriteAllText(path, Text(kind.TransportOf().ToKey(), rate, duration, warmup, drain, payloadBytes, kind.ExtraScenarioKeys()));
         return path;
     }
 
-    public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
+    public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes, string extraKeys = "")
     {
         var byHostname = transport is "grpc" or "grpc-stream" or "tcp";
         string Link(int from) => byHostname
@@ -41,6 +42,7 @@ public static class ChainScenarioFile
             transport={transport}
             payload.bytes={payloadBytes}
             tracing.every=0
+            {extraKeys}
 
             [trigger]
             rootname=trigger

@@ -36,7 +36,7 @@ public static class Goals
         }
 
         var checks = new List<GoalCheck>();
-        if (result.Kind is CaseKind.Nats or CaseKind.JetStream or CaseKind.RabbitMq)
+        if (result.Kind is CaseKind.Nats or CaseKind.JetStream or CaseKind.RabbitMq or CaseKind.RabbitMqUnconfirmed)
         {
             return BrokerChecks(result);
         }
@@ -86,7 +86,7 @@ public static class Goals
         var goalAt1000 = result.Kind switch
         {
             CaseKind.Nats => NatsP99At1000Ms,
-            CaseKind.RabbitMq => RabbitMqP99At1000Ms,
+            CaseKind.RabbitMq or CaseKind.RabbitMqUnconfirmed => RabbitMqP99At1000Ms,
             _ => (double?)null,
         };
         if (result.Rate == 1_000 && goalAt1000 is { } goal)
