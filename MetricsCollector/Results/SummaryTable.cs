@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MeshAspire.Workflow.Accounting;
+using MeshAspire.Workflow.Scenarios;
 
 namespace MeshAspire.MetricsCollector.Results;
 
@@ -14,7 +15,7 @@ public static class SummaryTable
     /// confirmation of the publish (or, for core NATS, the client taking it), since async actions do not echo.
     /// </summary>
     public static string AnswerOf(string transport) =>
-        transport is "grpc" or "grpc-stream" or "tcp" ? "round trip" : "publish";
+        TransportKindExtensions.FromKey(transport)?.IsSynchronous() == true ? "round trip" : "publish";
 
     public static string Render(RunSummary summary)
     {

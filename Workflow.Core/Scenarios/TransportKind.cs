@@ -19,6 +19,10 @@ public static class TransportKindExtensions
     /// <summary>The transports whose hops are gRPC calls to the next hop's <c>Hop</c> service over plain HTTP/2.</summary>
     public static bool IsGrpc(this TransportKind kind) => kind is TransportKind.Grpc or TransportKind.GrpcStream;
 
+    /// <summary>The transport a scenario-file name stands for, or null for a name that is none.</summary>
+    public static TransportKind? FromKey(string key) =>
+        Enum.GetValues<TransportKind>().Where(kind => kind.ToKey() == key).Select(kind => (TransportKind?)kind).FirstOrDefault();
+
     /// <summary>The name as written in a scenario file.</summary>
     public static string ToKey(this TransportKind kind) => kind switch
     {

@@ -27,7 +27,7 @@ public static class ChainScenarioFile
 
     public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes, string extraKeys = "")
     {
-        var byHostname = transport is "grpc" or "grpc-stream" or "tcp";
+        var byHostname = TransportKindExtensions.FromKey(transport)?.IsSynchronous() == true;
         string Link(int from) => byHostname
             ? $"communication.hostname.to={Components[from + 1].Name}"
             : $"communication.to=WORKFLOW-{Components[from + 1].Name.ToUpperInvariant()}";

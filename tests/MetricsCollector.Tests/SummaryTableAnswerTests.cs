@@ -11,6 +11,9 @@ public sealed class SummaryTableAnswerTests
     [InlineData("tcp", "round trip")]
     [InlineData("nats", "publish")]
     [InlineData("rabbitmq", "publish")]
+    [InlineData("jetstream", "publish")]
+    [InlineData("kafka", "publish")]
+    [InlineData("eventmesh", "publish")]
     public void A_hop_answer_is_named_by_its_transport(string transport, string answer) =>
         Assert.Equal(answer, SummaryTable.AnswerOf(transport));
 }
