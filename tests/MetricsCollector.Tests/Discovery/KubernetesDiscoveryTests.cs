@@ -129,11 +129,13 @@ public sealed class KubernetesDiscoveryTests : IAsyncLifetime
         var target = (await KubernetesDiscovery.DiscoverAsync(clusters[0], CancellationToken.None)).Single(t => t.Kind == ScrapeKind.Nodes);
         var unauthorized = new KubernetesCluster("cluster1", new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = _api.Address.AbsoluteUri }), "meshaspire");
         var scrapes = new List<Scrape>();
+        using var meters = new TestMeterFactory();
+        using var metrics = new CollectorMetrics(meters);
         var loop = new ScrapeLoop(
             [ScrapeSources.For(target, new HttpClient(), [unauthorized])],
             (round, _) => { scrapes.AddRange(round); return Task.CompletedTask; },
             new ScrapeLoopSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), LocalResources: false),
-            new CollectorMetrics(new TestMeterFactory()),
+            metrics,
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         await loop.RoundAsync(CancellationToken.None);
