@@ -20,7 +20,7 @@ public sealed class ComponentClient(HttpClient http, ComponentSpec component, Ur
     {
         try
         {
-            return await http.GetFromJsonAsync<RunStatus>(new Uri(BaseAddress, "/run"), RunEndpoints.StatusJson, cancellationToken);
+            return await http.GetFromJsonAsync(new Uri(BaseAddress, "/run"), RunJsonContext.Default.RunStatus, cancellationToken);
         }
         catch (HttpRequestException)
         {
@@ -41,7 +41,7 @@ public sealed class ComponentClient(HttpClient http, ComponentSpec component, Ur
         using var response = await http.GetAsync(address, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var returned = UnixClock.NowNanos();
         response.EnsureSuccessStatusCode();
-        var answer = await response.Content.ReadFromJsonAsync<ClockAnswer>(RunEndpoints.StatusJson, cancellationToken)
+        var answer = await response.Content.ReadFromJsonAsync(RunJsonContext.Default.ClockAnswer, cancellationToken)
             ?? throw new InvalidDataException($"{address} answered nothing");
         if (answer.Component != Component.RootName)
         {

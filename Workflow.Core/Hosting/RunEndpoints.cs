@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MeshAspire.Workflow.Running;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +12,6 @@ namespace MeshAspire.Workflow.Hosting;
 /// </summary>
 public static class RunEndpoints
 {
-    public static JsonSerializerOptions StatusJson => RunJsonContext.Default.Options;
-
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var run = endpoints.ServiceProvider.GetRequiredService<ComponentRun>();
