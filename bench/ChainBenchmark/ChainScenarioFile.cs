@@ -21,13 +21,14 @@ public static class ChainScenarioFile
     public static string Write(string folder, CaseKind kind, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
     {
         var path = Path.Combine(folder, $"{kind.Key()}-{rate}.properties");
-        File.WriteAllText(path, Text(kind.TransportOf().ToKey(), rate, duration, warmup, drain, payloadBytes, kind.ExtraScenarioKeys()));
+        File.WriteAllText(path, Text(kind, rate, duration, warmup, drain, payloadBytes));
         return path;
     }
 
-    public static string Text(string transport, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes, string extraKeys = "")
+    private static string Text(CaseKind kind, int rate, TimeSpan duration, TimeSpan warmup, TimeSpan drain, int payloadBytes)
     {
-        var byHostname = TransportKindExtensions.FromKey(transport)?.IsSynchronous() == true;
+        var transport = kind.TransportOf().ToKey();
+        var byHostname = kind.TransportOf().IsSynchronous();
         string Link(int from) => byHostname
             ? $"communication.hostname.to={Components[from + 1].Name}"
             : $"communication.to=WORKFLOW-{Components[from + 1].Name.ToUpperInvariant()}";
@@ -42,7 +43,7 @@ public static class ChainScenarioFile
             transport={transport}
             payload.bytes={payloadBytes}
             tracing.every=0
-            {extraKeys}
+            {kind.ExtraScenarioKeys()}
 
             [trigger]
             rootname=trigger
