@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MeshAspire.MetricsCollector.Scraping;
 
 namespace MeshAspire.MetricsCollector.Storage;
@@ -6,14 +7,19 @@ namespace MeshAspire.MetricsCollector.Storage;
 /// What every store keeps of a scrape, so that any store reads back the same scrape: times in UTC, the scrape's to
 /// the microsecond (PostgreSQL's resolution) and a sample's own to the millisecond (Prometheus text's); samples
 /// grouped by name in order of first appearance (as the Prometheus text parser gathers them); no exemplars; a failed
-/// scrape without samples.
+/// scrape without samples; a NUL character in a name, label or failure (valid in a target's text, refused by
+/// PostgreSQL's text type) as U+FFFD.
 /// </summary>
 public static class StoredScrapes
 {
+    private const char Nul = '\0';
+    private const char Replacement = '\uFFFD';
+
     public static Scrape Normalise(Scrape scrape) => scrape with
     {
         At = ToMicroseconds(scrape.At),
         Samples = scrape.Failed ? [] : GroupedByName(scrape.Samples),
+        Failure = WithoutNul(scrape.Failure),
     };
 
     /// <summary>The order stores give scrapes back in: time, then cluster, then target.</summary>
@@ -83,11 +89,36 @@ public static class StoredScrapes
     }
 
     private static bool NeedsChange(MetricSample sample) =>
-        sample.Exemplar is not null || (sample.Timestamp is { } at && (at.Offset != TimeSpan.Zero || at.UtcTicks % TimeSpan.TicksPerMillisecond != 0));
+        sample.Exemplar is not null
+        || (sample.Timestamp is { } at && (at.Offset != TimeSpan.Zero || at.UtcTicks % TimeSpan.TicksPerMillisecond != 0))
+        || HasNul(sample);
 
     private static MetricSample Stored(MetricSample sample) => sample with
     {
+        Name = WithoutNul(sample.Name),
+        Labels = HasNul(sample) ? [.. sample.Labels.Select(label => KeyValuePair.Create(WithoutNul(label.Key), WithoutNul(label.Value)))] : sample.Labels,
         Timestamp = sample.Timestamp is { } at ? ToMilliseconds(at) : null,
         Exemplar = null,
     };
+
+    private static bool HasNul(MetricSample sample)
+    {
+        if (sample.Name.Contains(Nul))
+        {
+            return true;
+        }
+
+        foreach (var label in sample.Labels)
+        {
+            if (label.Key.Contains(Nul) || label.Value.Contains(Nul))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [return: NotNullIfNotNull(nameof(text))]
+    private static string? WithoutNul(string? text) => text?.Replace(Nul, Replacement);
 }

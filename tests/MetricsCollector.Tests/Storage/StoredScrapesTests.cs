@@ -42,4 +42,16 @@ public sealed class StoredScrapesTests
         Assert.Same(samples, StoredScrapes.Normalise(new Scrape("local", "a", ScrapeKind.Component, At, samples)).Samples);
         Assert.Empty(StoredScrapes.Normalise(new Scrape("local", "a", ScrapeKind.Component, At, samples, "timed out")).Samples);
     }
+
+    [Fact]
+    public void A_nul_character_in_a_name_label_or_failure_is_kept_as_the_replacement_character()
+    {
+        var sample = new MetricSample("x\0y", [new("component", "a\0b"), new("le\0", "1")], 1);
+        var stored = StoredScrapes.Normalise(new Scrape("local", "a", ScrapeKind.Component, At, [sample]));
+        var failed = StoredScrapes.Normalise(new Scrape("local", "a", ScrapeKind.Component, At, [], "bad\0text"));
+
+        Assert.Equal("x\uFFFDy", stored.Samples[0].Name);
+        Assert.Equal([new("component", "a\uFFFDb"), new("le\uFFFD", "1")], stored.Samples[0].Labels);
+        Assert.Equal("bad\uFFFDtext", failed.Failure);
+    }
 }
