@@ -10,7 +10,9 @@ namespace MeshAspire.MetricsCollector.Storage;
 /// PostgreSQL first, files while it is away: a scrape PostgreSQL cannot take is written to a spill folder (the file
 /// store's layout) and loaded into PostgreSQL once it answers again, tried again with a doubling backoff on later
 /// appends and, at completion, until <see cref="SpillOptions.CompletionPatience"/> has passed. If PostgreSQL is still
-/// away then, the whole run is completed in the spill folder instead, so nothing is lost either way. Every outage
+/// away then, the whole run is completed in the spill folder instead, so nothing is lost either way. An append whose
+/// commit landed though its answer was lost is spilled as well: loading replaces it, and reading merges it, so it
+/// is stored and read once. Every outage
 /// becomes a collection note. Every call to PostgreSQL is bounded by <see cref="SpillOptions.OperationTimeout"/>. Also
 /// writes the run's results folder (summary.json, summary.txt, messages.csv, histograms.hlog) at completion.
 /// </summary>
@@ -134,7 +136,10 @@ public sealed partial class SpillingRunStore : IRunStore
             ? await _spill.LoadRunAsync(runId, cancellationToken)
             : await _primary.LoadRunAsync(runId, cancellationToken) ?? await _spill.LoadRunAsync(runId, cancellationToken);
 
-    /// <summary>The scrapes PostgreSQL holds merged in time order with any still in the spill folder.</summary>
+    /// <summary>
+    /// The scrapes PostgreSQL holds merged in time order with any still in the spill folder; a scrape in both (an
+    /// append whose commit landed though its answer was lost) comes once.
+    /// </summary>
     public async IAsyncEnumerable<Scrape> ReadScrapesAsync(string runId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var primary = _primary.ReadScrapesAsync(runId, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -143,7 +148,14 @@ public sealed partial class SpillingRunStore : IRunStore
         var hasSpilled = await spilled.MoveNextAsync();
         while (hasPrimary || hasSpilled)
         {
-            if (hasPrimary && (!hasSpilled || StoredScrapes.Compare(primary.Current, spilled.Current) <= 0))
+            var order = hasPrimary && hasSpilled ? StoredScrapes.Compare(primary.Current, spilled.Current) : 0;
+            if (hasPrimary && hasSpilled && order == 0 && primary.Current.Kind == spilled.Current.Kind)
+            {
+                yield return primary.Current;
+                hasPrimary = await primary.MoveNextAsync();
+                hasSpilled = await spilled.MoveNextAsync();
+            }
+            else if (hasPrimary && (!hasSpilled || order <= 0))
             {
                 yield return primary.Current;
                 hasPrimary = await primary.MoveNextAsync();
@@ -213,7 +225,7 @@ public sealed partial class SpillingRunStore : IRunStore
         }
 
         var scrapes = batch.Select(b => b.Scrape).ToArray();
-        if (!await TryPrimaryAsync(token => _primary.AppendScrapesAsync(_run!.RunId, scrapes, token), cancellationToken))
+        if (!await TryPrimaryAsync(token => _primary.ReplaceScrapesAsync(_run!.RunId, scrapes, token), cancellationToken))
         {
             return false;
         }

@@ -107,7 +107,17 @@ public sealed class PostgresRunStore : IRunStore
         _appending.Release();
     }
 
-    public async Task AppendScrapesAsync(string runId, IReadOnlyList<Scrape> scrapes, CancellationToken cancellationToken)
+    public Task AppendScrapesAsync(string runId, IReadOnlyList<Scrape> scrapes, CancellationToken cancellationToken) =>
+        WriteScrapesAsync(runId, scrapes, replacing: false, cancellationToken);
+
+    /// <summary>
+    /// Appends the scrapes in place of any the run already holds with the same cluster, target, kind and time: for
+    /// scrapes written again after an append whose outcome was unknown (its commit may have landed without an answer).
+    /// </summary>
+    public Task ReplaceScrapesAsync(string runId, IReadOnlyList<Scrape> scrapes, CancellationToken cancellationToken) =>
+        WriteScrapesAsync(runId, scrapes, replacing: true, cancellationToken);
+
+    private async Task WriteScrapesAsync(string runId, IReadOnlyList<Scrape> scrapes, bool replacing, CancellationToken cancellationToken)
     {
         if (scrapes.Count == 0)
         {
@@ -120,7 +130,7 @@ public sealed class PostgresRunStore : IRunStore
         try
         {
             await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-            await PostgresScrapes.AppendAsync(connection, runId, stored, _series, cancellationToken);
+            await PostgresScrapes.AppendAsync(connection, runId, stored, _series, replacing, cancellationToken);
         }
         finally
         {

@@ -16,13 +16,20 @@ internal static class PostgresScrapes
 
     /// <summary>
     /// Writes the scrapes (already normalised) in one transaction, all of them or none: the series
-    /// <paramref name="series"/> has not seen for the run, then one row per scrape.
+    /// <paramref name="series"/> has not seen for the run, then one row per scrape. <paramref name="replacing"/>
+    /// first deletes the run's scrapes of the same cluster, target, kind and time, so writing a scrape again (one
+    /// whose first write committed though its answer was lost) leaves one copy.
     /// </summary>
     public static async Task AppendAsync(
-        NpgsqlConnection connection, string runId, IReadOnlyList<Scrape> scrapes, SeriesIds series, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string runId, IReadOnlyList<Scrape> scrapes, SeriesIds series, bool replacing, CancellationToken cancellationToken)
     {
         var (seriesOf, fresh) = FindSeries(runId, scrapes, series);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (replacing)
+        {
+            await DeleteSameScrapesAsync(connection, runId, scrapes, cancellationToken);
+        }
+
         var freshIds = await AllocateIdsAsync(connection, "meshaspire.series_ids", fresh.Count, cancellationToken);
         for (var k = 0; k < seriesOf.Length; k++)
         {
@@ -50,6 +57,26 @@ internal static class PostgresScrapes
 
         await transaction.CommitAsync(cancellationToken);
         series.AddCommitted(runId, fresh.Select((key, i) => (key, freshIds[i])));
+    }
+
+    private static async Task DeleteSameScrapesAsync(NpgsqlConnection connection, string runId, IReadOnlyList<Scrape> scrapes, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            DELETE FROM meshaspire.scrapes s
+            USING unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS same(cluster, target, kind, at)
+            WHERE s.run_id = $1 AND s.at = same.at AND s.cluster = same.cluster AND s.target = same.target AND s.kind = same.kind
+            """, connection)
+        {
+            Parameters =
+            {
+                new() { Value = runId },
+                new() { Value = scrapes.Select(s => s.Cluster).ToArray() },
+                new() { Value = scrapes.Select(s => s.Target).ToArray() },
+                new() { Value = scrapes.Select(s => KindName(s.Kind)).ToArray() },
+                new() { Value = scrapes.Select(s => s.At.UtcDateTime).ToArray() },
+            },
+        };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

@@ -46,6 +46,59 @@ public sealed class SpillingRunStoreTests(PostgresServer server) : IClassFixture
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task An_append_whose_commit_answer_was_lost_is_stored_once()
+    {
+        var sample = new StoredRunSample();
+        var scrapes = StoredRunSample.Scrapes(6);
+        await using var cutter = new CommitAnswerCutter(server);
+        await using var store = new SpillingRunStore(
+            PostgresRunStore.Create(cutter.ConnectionString), Path.Combine(_results, "spill"), _results, Eager, TimeProvider.System, NullLogger.Instance);
+        await store.BeginRunAsync(sample.Run, CancellationToken.None);
+        await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Take(8).ToArray(), CancellationToken.None);
+
+        cutter.Arm();
+        await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Skip(8).Take(8).ToArray(), CancellationToken.None);
+        Assert.True(cutter.Cut.IsCompleted);
+        Assert.Equal(8, Directory.GetFiles(store.SpillFolderOf(sample.Run.RunId), "*.prom", SearchOption.AllDirectories).Length);
+        await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Skip(16).ToArray(), CancellationToken.None);
+        await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
+
+        await using var postgres = PostgresRunStore.Create(server.ConnectionString);
+        StoredRunSample.AssertSameScrapes(scrapes, await postgres.ReadScrapesAsync(sample.Run.RunId, CancellationToken.None).ToListAsync());
+        Assert.Contains("8 scrapes spilled to files and loaded when it returned", Assert.Single(store.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task An_append_whose_commit_answer_was_lost_reads_once_from_a_run_completed_in_files()
+    {
+        var sample = new StoredRunSample();
+        var scrapes = StoredRunSample.Scrapes(4);
+        await using var cutter = new CommitAnswerCutter(server);
+        await using var store = new SpillingRunStore(
+            PostgresRunStore.Create(cutter.ConnectionString), Path.Combine(_results, "spill"), _results, Eager, TimeProvider.System, NullLogger.Instance);
+        await store.BeginRunAsync(sample.Run, CancellationToken.None);
+        await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Take(4).ToArray(), CancellationToken.None);
+        cutter.Arm();
+        await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Skip(4).Take(4).ToArray(), CancellationToken.None);
+        Assert.True(cutter.Cut.IsCompleted);
+
+        await server.StopAsync();
+        try
+        {
+            await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Skip(8).ToArray(), CancellationToken.None);
+            await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
+        }
+        finally
+        {
+            await server.StartAsync();
+        }
+
+        await using var postgres = PostgresRunStore.Create(server.ConnectionString);
+        Assert.Equal(8, (await postgres.ReadScrapesAsync(sample.Run.RunId, CancellationToken.None).ToListAsync()).Count);
+        StoredRunSample.AssertSameScrapes(scrapes, await store.ReadScrapesAsync(sample.Run.RunId, CancellationToken.None).ToListAsync());
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task Postgresql_still_away_at_completion_leaves_the_whole_run_in_files_and_every_scrape_readable()
     {
         var sample = new StoredRunSample();
