@@ -37,7 +37,8 @@ public static class MarkdownReport
             Chain: end to end, from the trigger's intended send time to the arrival at the conclusion (open loop: generator
             lag is included, never hidden). Max RSS: largest VmRSS sampled every 500 ms over the process's life. CPU: utime + stime
             over the sending window (warm-up and measured sends) divided by the window's seconds, i.e. cores used. Machine CPU:
-            cores busy on the whole machine (/proc/stat, every process) in the second before the case and during its window;
+            cores busy on the whole machine (/proc/stat, every process) in the second before the case (the benchmark waits, up to
+            30 s, for a second below 0.25 cores) and during its window;
             well above the case's own processes, it means something else was running (or, in a sandbox such as gVisor, CPU
             its kernel spends that no process is charged with): numbers taken on a busy machine are not the chain's own.
             """);

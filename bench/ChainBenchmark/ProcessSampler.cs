@@ -66,6 +66,24 @@ public sealed partial class ProcessSampler : IAsyncDisposable
     /// <summary>Cores the whole machine kept busy in the window (every process, ours or not), from /proc/stat.</summary>
     public double MachineCores => Window > TimeSpan.Zero ? (_machineAtEnd - _machineAtStart) / Window.TotalSeconds : double.NaN;
 
+    /// <summary>
+    /// Measures the machine one <paramref name="period"/> after another until one is below <paramref name="quietCores"/>
+    /// busy or <paramref name="patience"/> has passed (the last case's processes may still be ending, or this one's
+    /// start still compiling); returns the last period's cores.
+    /// </summary>
+    public static async Task<double> WaitForQuietAsync(TimeSpan period, double quietCores, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var cores = await MeasureMachineCoresAsync(period, cancellationToken);
+            if (!(cores >= quietCores) || Stopwatch.GetElapsedTime(start) >= patience)
+            {
+                return cores;
+            }
+        }
+    }
+
     /// <summary>Cores the whole machine keeps busy over <paramref name="period"/> from now: how quiet it is before a case.</summary>
     public static async Task<double> MeasureMachineCoresAsync(TimeSpan period, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using MeshAspire.Bench;
@@ -34,8 +35,10 @@ if (options.Runtime == RoleRuntime.Aot && options.Kinds.Any(kind => kind != Case
     }
 }
 
-// How long the machine's load is measured before each case, to show whether it was quiet.
+// Before each case the machine's load is measured a second at a time until a second is quiet (or 30 s have passed).
 var quietCheck = TimeSpan.FromSeconds(1);
+const double quietCores = 0.25;
+var quietPatience = TimeSpan.FromSeconds(30);
 var workFolder = Directory.CreateTempSubdirectory("meshaspire-bench-").FullName;
 var results = new List<CaseResult>();
 using (var children = new ChildProcesses(workFolder))
@@ -66,7 +69,13 @@ using (var children = new ChildProcesses(workFolder))
                 var duration = options.DurationAt(rate);
                 Progress(string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToLowerInvariant()} at {rate:N0} msg/s for {duration.TotalSeconds:0.###} s (+ {options.Warmup.TotalSeconds:0.###} s warm-up)"));
                 CaseResult result;
-                var machineBefore = await ProcessSampler.MeasureMachineCoresAsync(quietCheck, stop.Token);
+                var waitStart = Stopwatch.GetTimestamp();
+                var machineBefore = await ProcessSampler.WaitForQuietAsync(quietCheck, quietCores, quietPatience, stop.Token);
+                if (Stopwatch.GetElapsedTime(waitStart) > quietCheck * 1.5)
+                {
+                    Progress(string.Create(CultureInfo.InvariantCulture, $"  waited {Stopwatch.GetElapsedTime(waitStart).TotalSeconds:0} s for a quiet machine ({machineBefore:0.00} cores busy)"));
+                }
+
                 try
                 {
                     result = kind == CaseKind.Floor ? await floor.RunAsync(rate, stop.Token) : await chain.RunAsync(kind, rate, stop.Token);
