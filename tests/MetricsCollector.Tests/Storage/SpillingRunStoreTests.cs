@@ -15,8 +15,18 @@ public sealed class SpillingRunStoreTests(PostgresServer server) : IClassFixture
 
     public void Dispose() => Directory.Delete(_results, recursive: true);
 
-    private SpillingRunStore Store() =>
-        new(PostgresRunStore.Create(server.ConnectionString), Path.Combine(_results, "spill"), _results, Eager, TimeProvider.System, NullLogger.Instance);
+    private SpillingRunStore Store() => Store(server.ConnectionString);
+
+    private SpillingRunStore Store(string connectionString) =>
+        new(PostgresRunStore.Create(connectionString), Path.Combine(_results, "spill"), _results, Eager, TimeProvider.System, NullLogger.Instance);
+
+    /// <summary>Appends the scrapes through <paramref name="cutter"/>, which swallows the answer to their commit.</summary>
+    private static async Task AppendLosingTheCommitAnswerAsync(SpillingRunStore store, CommitAnswerCutter cutter, string runId, IEnumerable<Scrape> scrapes)
+    {
+        cutter.Arm();
+        await store.AppendScrapesAsync(runId, scrapes.ToArray(), CancellationToken.None);
+        Assert.True(cutter.Cut.IsCompleted);
+    }
 
     [Fact(Timeout = 180_000)]
     public async Task Stopping_postgresql_between_appends_and_starting_it_again_loses_no_scrape()
@@ -51,14 +61,11 @@ public sealed class SpillingRunStoreTests(PostgresServer server) : IClassFixture
         var sample = new StoredRunSample();
         var scrapes = StoredRunSample.Scrapes(6);
         await using var cutter = new CommitAnswerCutter(server);
-        await using var store = new SpillingRunStore(
-            PostgresRunStore.Create(cutter.ConnectionString), Path.Combine(_results, "spill"), _results, Eager, TimeProvider.System, NullLogger.Instance);
+        await using var store = Store(cutter.ConnectionString);
         await store.BeginRunAsync(sample.Run, CancellationToken.None);
         await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Take(8).ToArray(), CancellationToken.None);
 
-        cutter.Arm();
-        await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Skip(8).Take(8).ToArray(), CancellationToken.None);
-        Assert.True(cutter.Cut.IsCompleted);
+        await AppendLosingTheCommitAnswerAsync(store, cutter, sample.Run.RunId, scrapes.Skip(8).Take(8));
         Assert.Equal(8, Directory.GetFiles(store.SpillFolderOf(sample.Run.RunId), "*.prom", SearchOption.AllDirectories).Length);
         await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Skip(16).ToArray(), CancellationToken.None);
         await store.CompleteRunAsync(sample.Run.RunId, sample.Analysis, sample.Records, sample.Notes, CancellationToken.None);
@@ -74,13 +81,10 @@ public sealed class SpillingRunStoreTests(PostgresServer server) : IClassFixture
         var sample = new StoredRunSample();
         var scrapes = StoredRunSample.Scrapes(4);
         await using var cutter = new CommitAnswerCutter(server);
-        await using var store = new SpillingRunStore(
-            PostgresRunStore.Create(cutter.ConnectionString), Path.Combine(_results, "spill"), _results, Eager, TimeProvider.System, NullLogger.Instance);
+        await using var store = Store(cutter.ConnectionString);
         await store.BeginRunAsync(sample.Run, CancellationToken.None);
         await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Take(4).ToArray(), CancellationToken.None);
-        cutter.Arm();
-        await store.AppendScrapesAsync(sample.Run.RunId, scrapes.Skip(4).Take(4).ToArray(), CancellationToken.None);
-        Assert.True(cutter.Cut.IsCompleted);
+        await AppendLosingTheCommitAnswerAsync(store, cutter, sample.Run.RunId, scrapes.Skip(4).Take(4));
 
         await server.StopAsync();
         try
