@@ -27,7 +27,7 @@ public sealed partial class ActionForwarder(
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        _sender = HopSenders.Create(Setup, configuration, new DeliveryRecorder(run));
+        _sender = HopSenders.Create(Setup, configuration, new DeliveryRecorder(run), logger);
         run.MoveTo(RunState.Connecting);
         LogConnecting(_sender.Target);
         try

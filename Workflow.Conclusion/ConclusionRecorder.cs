@@ -36,7 +36,7 @@ public sealed partial class ConclusionRecorder(
         if (settings.ReplyTopic is { } topic)
         {
             _replies = HopSenders.CreateAsync(
-                settings.Transport, BrokerEndpoint.Resolve(configuration, settings.Transport), topic, new ReplyObserver(run), Setup.TopicOptions(), configuration);
+                settings.Transport, BrokerEndpoint.Resolve(configuration, settings.Transport), topic, new ReplyObserver(run), Setup.TopicOptions(), configuration, logger);
             try
             {
                 await _replies.ConnectAsync(cancellationToken);

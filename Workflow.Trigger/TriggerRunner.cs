@@ -35,7 +35,7 @@ public sealed partial class TriggerRunner(
         var inFlight = new InFlightLimit(settings.MaxInFlight);
         var payload = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(settings.PayloadBytes));
         var load = new TriggerLoad(run, payload, settings.TraceEvery, inFlight, stoppingToken);
-        _sender = HopSenders.Create(setup, configuration, new DeliveryRecorder(run, inFlight));
+        _sender = HopSenders.Create(setup, configuration, new DeliveryRecorder(run, inFlight), logger);
         load.Attach(_sender);
 
         run.MoveTo(RunState.Connecting);
@@ -96,7 +96,7 @@ public sealed partial class TriggerRunner(
         var transport = setup.Scenario.Settings.Transport;
         _replies = new ReplyRecorder(run);
         _replyReceiver = HopReceivers.Create(
-            transport, BrokerEndpoint.Resolve(configuration, transport), topic, new TopicIntake(_replies, setup.Identity.RunId), setup.TopicOptions(), configuration);
+            transport, BrokerEndpoint.Resolve(configuration, transport), topic, new TopicIntake(_replies, setup.Identity.RunId), setup.TopicOptions(), configuration, logger);
         LogSubscribingToReplies(_replyReceiver.Source);
         await _replyReceiver.StartAsync(stoppingToken);
     }

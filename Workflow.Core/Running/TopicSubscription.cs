@@ -30,7 +30,7 @@ public sealed partial class TopicSubscription(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await lifetime.WhenStartedAsync(stoppingToken);
-        _receiver = HopReceivers.Create(setup, configuration, _intake);
+        _receiver = HopReceivers.Create(setup, configuration, _intake, logger);
         LogSubscribing(_receiver.Source);
         try
         {

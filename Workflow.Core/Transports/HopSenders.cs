@@ -7,6 +7,7 @@ using MeshAspire.Workflow.Transports.Nats;
 using MeshAspire.Workflow.Transports.RabbitMq;
 using MeshAspire.Workflow.Transports.Tcp;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace MeshAspire.Workflow.Transports;
 
@@ -14,7 +15,8 @@ namespace MeshAspire.Workflow.Transports;
 public static class HopSenders
 {
     /// <summary>The sender from <paramref name="setup"/>'s component to its next hop: a host for sync transports, a topic for async ones.</summary>
-    public static IHopSender Create(ComponentSetup setup, IConfiguration configuration, IDeliveryObserver observer)
+    /// <param name="logger">Where a transport's client library logs, where it has a log of its own (Kafka).</param>
+    public static IHopSender Create(ComponentSetup setup, IConfiguration configuration, IDeliveryObserver observer, ILogger? logger = null)
     {
         var transport = setup.Scenario.Settings.Transport;
         if (transport.IsSynchronous())
@@ -24,7 +26,7 @@ public static class HopSenders
         }
 
         var topic = setup.Spec.TopicTo ?? throw new InvalidOperationException($"'{setup.Spec.RootName}' publishes to no topic");
-        return CreateAsync(transport, BrokerEndpoint.Resolve(configuration, transport), topic, observer, setup.TopicOptions(), configuration);
+        return CreateAsync(transport, BrokerEndpoint.Resolve(configuration, transport), topic, observer, setup.TopicOptions(), configuration, logger);
     }
 
     public static IHopSender Create(TransportKind transport, HopAddress address, IDeliveryObserver observer, HopSenderOptions options) =>
@@ -37,13 +39,15 @@ public static class HopSenders
         };
 
     /// <param name="configuration">Where a transport finds its client settings beyond the broker (EventMesh's credentials).</param>
+    /// <param name="logger">Where a transport's client library logs, where it has a log of its own (Kafka).</param>
     public static IHopSender CreateAsync(
-        TransportKind transport, BrokerEndpoint broker, string topic, IDeliveryObserver observer, TopicOptions options, IConfiguration? configuration = null) =>
+        TransportKind transport, BrokerEndpoint broker, string topic, IDeliveryObserver observer, TopicOptions options, IConfiguration? configuration = null,
+        ILogger? logger = null) =>
         transport switch
         {
             TransportKind.Nats => new NatsHopSender(broker, topic, observer, options),
             TransportKind.JetStream => new JetStreamHopSender(broker, topic, observer, options),
-            TransportKind.Kafka => new KafkaHopSender(broker, topic, observer, options),
+            TransportKind.Kafka => new KafkaHopSender(broker, topic, observer, options, logger),
             TransportKind.EventMesh => new EventMeshHopSender(broker, topic, observer, options, EventMeshClientIdentity.From(configuration)),
             TransportKind.RabbitMq => new RabbitMqHopSender(broker, topic, observer, options),
             _ => throw new NotSupportedException($"transport '{transport.ToKey()}' is not available yet"),

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using MeshAspire.Workflow.Timing;
+using Microsoft.Extensions.Logging;
 
 namespace MeshAspire.Workflow.Transports.Kafka;
 
@@ -22,14 +23,17 @@ public sealed class KafkaHopReceiver : IHopReceiver
     private readonly TaskCompletionSource _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
+    private readonly ILogger? _logger;
     private volatile Exception? _lastError;
 
-    public KafkaHopReceiver(BrokerEndpoint broker, string scenarioTopic, TopicIntake intake, TopicOptions options)
+    /// <param name="logger">Where the client's own log lines go (<see cref="KafkaClientLog"/>); none when null.</param>
+    public KafkaHopReceiver(BrokerEndpoint broker, string scenarioTopic, TopicIntake intake, TopicOptions options, ILogger? logger = null)
     {
         _broker = broker;
         _topic = KafkaTopicName.For(scenarioTopic);
         _intake = intake;
         _options = options;
+        _logger = logger;
     }
 
     public string Source => $"topic {_topic} on {_broker} (group {KafkaConsumerGroup.For(_options.Component, _options.RunId)})";
@@ -43,6 +47,7 @@ public sealed class KafkaHopReceiver : IHopReceiver
             .SetErrorHandler((_, error) => _lastError = new KafkaException(error))
             .SetPartitionsAssignedHandler(OnAssigned(new KafkaStartOffsets(QueryTimeout)))
             .SetStatisticsHandler((_, json) => KafkaClientMetrics.Record(json))
+            .SetLogHandler(KafkaClientLog.Handler(_logger))
             .Build();
         _thread = new Thread(() => Consume(consumer)) { IsBackground = true, Name = $"kafka {_topic}" };
         _thread.Start();

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Google.Protobuf;
 using MeshAspire.Workflow.Timing;
+using Microsoft.Extensions.Logging;
 
 namespace MeshAspire.Workflow.Transports.Kafka;
 
@@ -23,7 +24,8 @@ public sealed class KafkaHopSender : IHopSender
     // Tokens produced and not yet reported: a report claims its token, and at dispose the unclaimed ones fail.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _unreported = new();
 
-    public KafkaHopSender(BrokerEndpoint broker, string scenarioTopic, IDeliveryObserver observer, TopicOptions options)
+    /// <param name="logger">Where the client's own log lines go (<see cref="KafkaClientLog"/>); none when null.</param>
+    public KafkaHopSender(BrokerEndpoint broker, string scenarioTopic, IDeliveryObserver observer, TopicOptions options, ILogger? logger = null)
     {
         _broker = broker;
         _topic = KafkaTopicName.For(scenarioTopic);
@@ -31,6 +33,7 @@ public sealed class KafkaHopSender : IHopSender
         _options = options;
         _producer = new ProducerBuilder<Null, byte[]>(KafkaClientConfigs.Producer(broker, options))
             .SetStatisticsHandler((_, json) => KafkaClientMetrics.Record(json))
+            .SetLogHandler(KafkaClientLog.Handler(logger))
             .Build();
     }
 
