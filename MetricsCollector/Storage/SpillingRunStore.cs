@@ -11,10 +11,10 @@ namespace MeshAspire.MetricsCollector.Storage;
 /// store's layout) and loaded into PostgreSQL once it answers again, tried again with a doubling backoff on later
 /// appends and, at completion, until <see cref="SpillOptions.CompletionPatience"/> has passed. If PostgreSQL is still
 /// away then, the whole run is completed in the spill folder instead, so nothing is lost either way. An append whose
-/// commit landed though its answer was lost is spilled as well: loading replaces it, and reading merges it, so it
-/// is stored and read once. Every outage
-/// becomes a collection note. Every call to PostgreSQL is bounded by <see cref="SpillOptions.OperationTimeout"/>. Also
-/// writes the run's results folder (summary.json, summary.txt, messages.csv, histograms.hlog) at completion.
+/// commit landed though its answer was lost is spilled as well: loading replaces it, and reading merges it, so it is
+/// stored and read once. Every outage becomes a collection note. Every call to PostgreSQL is bounded by
+/// <see cref="SpillOptions.OperationTimeout"/>. Also writes the run's results folder (summary.json, summary.txt,
+/// messages.csv, histograms.hlog) at completion.
 /// </summary>
 public sealed partial class SpillingRunStore : IRunStore
 {

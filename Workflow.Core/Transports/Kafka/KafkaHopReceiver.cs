@@ -22,8 +22,8 @@ public sealed class KafkaHopReceiver : IHopReceiver
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Thread? _thread;
     private readonly ILogger? _logger;
+    private Thread? _thread;
     private volatile Exception? _lastError;
 
     /// <param name="logger">Where the client's own log lines go (<see cref="KafkaClientLog"/>); none when null.</param>
