@@ -43,7 +43,7 @@ public sealed class JetStreamHopReceiver(BrokerEndpoint broker, string topic, To
             {
                 await foreach (var message in consumer.ConsumeAsync(EnvelopeNatsSerializer.Instance, consume, _stopping.Token))
                 {
-                    NatsHopReceiver.Offer(intake, message.Data);
+                    Offer(message.Data);
                     await message.AckAsync(cancellationToken: _stopping.Token);
                     backoff.Reset();
                 }
@@ -79,6 +79,18 @@ public sealed class JetStreamHopReceiver(BrokerEndpoint broker, string topic, To
     {
         await JetStreamTopology.DeclareStreamAsync(context, topic, _stopping.Token);
         return await context.CreateOrUpdateConsumerAsync(JetStreamTopology.StreamNameFor(topic), JetStreamTopology.ConsumerFor(options.Component), _stopping.Token);
+    }
+
+    private void Offer(ArrivedEnvelope arrived)
+    {
+        if (arrived.Envelope is { } envelope)
+        {
+            intake.Offer(envelope, arrived.ReceivedNanos);
+        }
+        else
+        {
+            intake.RejectMalformed();
+        }
     }
 
     public async ValueTask DisposeAsync()
