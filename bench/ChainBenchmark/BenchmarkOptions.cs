@@ -6,6 +6,7 @@ namespace MeshAspire.Bench;
 public enum CaseKind
 {
     Floor,
+    MachineFloor,
     Grpc,
     GrpcStream,
     Tcp,
@@ -28,9 +29,10 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ChainBenchmark -- [options]
           --duration-scale X     multiply every duration (30 s, 60 s, 5 s warm-up) by X, e.g. 0.1 for a quick check
-          --only KINDS           run only these cases (comma-separated): floor, grpc, grpc-stream, tcp, nats, jetstream, rabbitmq,
-                                 rabbitmq-unconfirmed (publisher.confirms=false);
-                                 floor, grpc, grpc-stream and tcp unless set (the broker cases start their own private broker)
+          --only KINDS           run only these cases (comma-separated): floor, machine-floor, grpc, grpc-stream, tcp, nats,
+                                 jetstream, rabbitmq, rabbitmq-unconfirmed (publisher.confirms=false);
+                                 floor, machine-floor, grpc, grpc-stream and tcp unless set (the broker cases start their own
+                                 private broker; machine-floor is a C program: it needs clang)
           --rates 1000,10000     messages per second, one case per rate (below 10,000: 30 s; from 10,000: 60 s)
           --seconds N            measure every case for N seconds instead (e.g. 60 to find the highest rate held for 60 s)
           --payload 64           payload bytes per message
@@ -43,7 +45,7 @@ public sealed record BenchmarkOptions
 
     public double DurationScale { get; init; } = 1;
 
-    public IReadOnlyList<CaseKind> Kinds { get; init; } = [CaseKind.Floor, CaseKind.Grpc, CaseKind.GrpcStream, CaseKind.Tcp];
+    public IReadOnlyList<CaseKind> Kinds { get; init; } = [CaseKind.Floor, CaseKind.MachineFloor, CaseKind.Grpc, CaseKind.GrpcStream, CaseKind.Tcp];
 
     public IReadOnlyList<int> Rates { get; init; } = [1_000, 10_000];
 

@@ -34,10 +34,10 @@ public static class MarkdownReport
         text.AppendLine();
         text.AppendLine("""
             Latencies in ms. Floor: round trip of one unary gRPC `Deliver` call on the client's clock (acknowledgement - actual send).
-            Chain: end to end, from the trigger's intended send time to the arrival at the conclusion (open loop: generator
+            Machine floor and chain: end to end, from the trigger's intended send time to the arrival at the conclusion (open loop: generator
             lag is included, never hidden). Max RSS: largest VmRSS sampled every 500 ms over the process's life. CPU: utime + stime
             over the sending window (warm-up and measured sends) divided by the window's seconds, i.e. cores used. Machine CPU:
-            cores busy on the whole machine (/proc/stat, every process) in the second before the case (the benchmark waits, up to
+            cores busy on the whole machine (time not idle, from /proc/uptime and /proc/stat: every process) in the second before the case (the benchmark waits, up to
             30 s, for a second below 0.25 cores) and during its window;
             well above the case's own processes, it means something else was running (or, in a sandbox such as gVisor, CPU
             its kernel spends that no process is charged with): numbers taken on a busy machine are not the chain's own.
@@ -73,7 +73,7 @@ public static class MarkdownReport
 
             var l = row.Latency;
             var goals = Goals.Check(row);
-            var goal = kind == CaseKind.Floor ? "— (floor)" : goals.Count == 0 ? "—" : string.Join("; ", goals);
+            var goal = kind.IsFloor() ? "— (floor)" : goals.Count == 0 ? "—" : string.Join("; ", goals);
             Line(text, $"| {row.Rate:N0} | {Seconds(row.Duration)} | {row.Sent:N0} | {row.Received:N0} | {row.Lost:N0} | {row.AchievedRate:N0} ({row.AchievedPercent:0.00} %) | {Ms(row.GeneratorLag.P99Ms)} | {Ms(l.P50Ms)} | {Ms(l.P90Ms)} | {Ms(l.P99Ms)} | {Ms(l.P999Ms)} | {Ms(l.MaxMs)} | {Usage(row, u => u.MaxRssMb.ToString("0.0", Invariant))} | {Usage(row, u => Cores(u.Cores))} | {Cores(row.MachineCoresBefore)} / {Cores(row.MachineCoresDuring)} | {goal} |");
         }
 
@@ -90,7 +90,7 @@ public static class MarkdownReport
         foreach (var row in rows.Where(r => r.Details is not null))
         {
             text.AppendLine();
-            Line(text, $"<details><summary>{kind.ToString().ToLowerInvariant()} at {row.Rate:N0} msg/s: the collector's summary (per hop)</summary>");
+            Line(text, $"<details><summary>{kind.Key()} at {row.Rate:N0} msg/s: the collector's summary (per hop)</summary>");
             text.AppendLine();
             text.AppendLine("```text");
             text.AppendLine(row.Details!.TrimEnd());

@@ -25,7 +25,7 @@ if (options.EchoServerPort is { } echoPort)
 
 var layout = RepositoryLayout.Find();
 using var stop = new CancellationTokenSource();
-if (options.Runtime == RoleRuntime.Aot && options.Kinds.Any(kind => kind != CaseKind.Floor))
+if (options.Runtime == RoleRuntime.Aot && options.Kinds.Any(kind => !kind.IsFloor()))
 {
     var published = await NativeRoles.PublishAsync(layout, Progress, CancellationToken.None);
     if (published is not null)
@@ -59,6 +59,7 @@ using (var children = new ChildProcesses(workFolder))
     })).ToArray();
 
     var floor = new EchoFloor(children, options);
+    var machineFloor = new MachineFloor(layout, workFolder, options);
     var chain = new ChainCase(layout, children, workFolder, options);
     try
     {
@@ -67,7 +68,7 @@ using (var children = new ChildProcesses(workFolder))
             foreach (var rate in options.Rates)
             {
                 var duration = options.DurationAt(rate);
-                Progress(string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToLowerInvariant()} at {rate:N0} msg/s for {duration.TotalSeconds:0.###} s (+ {options.Warmup.TotalSeconds:0.###} s warm-up)"));
+                Progress(string.Create(CultureInfo.InvariantCulture, $"{kind.Key()} at {rate:N0} msg/s for {duration.TotalSeconds:0.###} s (+ {options.Warmup.TotalSeconds:0.###} s warm-up)"));
                 CaseResult result;
                 var waitStart = Stopwatch.GetTimestamp();
                 var machineBefore = await ProcessSampler.WaitForQuietAsync(quietCheck, quietCores, quietPatience, stop.Token);
@@ -78,7 +79,12 @@ using (var children = new ChildProcesses(workFolder))
 
                 try
                 {
-                    result = kind == CaseKind.Floor ? await floor.RunAsync(rate, stop.Token) : await chain.RunAsync(kind, rate, stop.Token);
+                    result = kind switch
+                    {
+                        CaseKind.Floor => await floor.RunAsync(rate, stop.Token),
+                        CaseKind.MachineFloor => await machineFloor.RunAsync(rate, stop.Token),
+                        _ => await chain.RunAsync(kind, rate, stop.Token),
+                    };
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
