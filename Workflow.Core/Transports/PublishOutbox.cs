@@ -68,24 +68,14 @@ internal sealed class PublishOutbox(IDeliveryObserver observer)
     /// <summary>Null when the publish finished (and reported) at once; else the publish still in progress.</summary>
     private ValueTask? StartPublish(Envelope envelope, long token)
     {
-        ValueTask publishing;
         try
         {
-            publishing = _publish!(envelope, token);
-        }
-        catch (Exception)
-        {
-            ReportFault(token);
-            return null;
-        }
+            var publishing = _publish!(envelope, token);
+            if (!publishing.IsCompleted)
+            {
+                return publishing;
+            }
 
-        if (!publishing.IsCompleted)
-        {
-            return publishing;
-        }
-
-        try
-        {
             publishing.GetAwaiter().GetResult();
         }
         catch (Exception)

@@ -1,9 +1,11 @@
+using NATS.Client.Core;
+
 namespace MeshAspire.Workflow.Transports.Nats;
 
 /// <summary>Core NATS: a plain subscription to the topic's subject; the client resubscribes by itself after a reconnect.</summary>
 public sealed class NatsHopReceiver(BrokerEndpoint broker, string subject, TopicIntake intake, TopicOptions options) : IHopReceiver
 {
-    private NATS.Client.Core.NatsConnection? _connection;
+    private NatsConnection? _connection;
     private NatsIntakeSubscription? _subscription;
 
     public string Source => $"subject '{subject}' on {broker}";
