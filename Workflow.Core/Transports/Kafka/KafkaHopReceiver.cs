@@ -41,7 +41,7 @@ public sealed class KafkaHopReceiver : IHopReceiver
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var giveUpAt = DateTime.UtcNow + _options.ConnectTimeout;
-        await KafkaTopicProvisioner.EnsureAsync(_broker, _topic, _options, Source, cancellationToken);
+        await KafkaTopicProvisioner.EnsureAsync(_broker, _topic, _options, Source, _logger, cancellationToken);
 
         var consumer = new ConsumerBuilder<Ignore, byte[]>(KafkaClientConfigs.Consumer(_broker, _options))
             .SetErrorHandler((_, error) => _lastError = new KafkaException(error))

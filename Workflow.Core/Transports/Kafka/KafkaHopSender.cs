@@ -20,6 +20,7 @@ public sealed class KafkaHopSender : IHopSender
     private readonly IDeliveryObserver _observer;
     private readonly TopicOptions _options;
     private readonly IProducer<Null, byte[]> _producer;
+    private readonly ILogger? _logger;
 
     // Tokens produced and not yet reported: a report claims its token, and at dispose the unclaimed ones fail.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _unreported = new();
@@ -31,6 +32,7 @@ public sealed class KafkaHopSender : IHopSender
         _topic = KafkaTopicName.For(scenarioTopic);
         _observer = observer;
         _options = options;
+        _logger = logger;
         _producer = new ProducerBuilder<Null, byte[]>(KafkaClientConfigs.Producer(broker, options))
             .SetStatisticsHandler((_, json) => KafkaClientMetrics.Record(json))
             .SetLogHandler(KafkaClientLog.Handler(logger))
@@ -40,7 +42,7 @@ public sealed class KafkaHopSender : IHopSender
     public string Target => $"topic {_topic} on {_broker}";
 
     public Task ConnectAsync(CancellationToken cancellationToken) =>
-        KafkaTopicProvisioner.EnsureAsync(_broker, _topic, _options, Target, cancellationToken);
+        KafkaTopicProvisioner.EnsureAsync(_broker, _topic, _options, Target, _logger, cancellationToken);
 
     public void Send(Envelope envelope, long token)
     {

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using Microsoft.Extensions.Logging;
 
 namespace MeshAspire.Workflow.Transports.Kafka;
 
@@ -12,12 +13,15 @@ internal static class KafkaTopicProvisioner
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Throws <see cref="HopUnreachableException"/> naming <paramref name="target"/> when the connect timeout passes first.</summary>
-    public static async Task EnsureAsync(BrokerEndpoint broker, string topic, TopicOptions options, string target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws <see cref="HopUnreachableException"/> naming <paramref name="target"/> when the connect timeout passes
+    /// first. The admin client's own log lines go to <paramref name="logger"/> (<see cref="KafkaClientLog"/>).
+    /// </summary>
+    public static async Task EnsureAsync(BrokerEndpoint broker, string topic, TopicOptions options, string target, ILogger? logger, CancellationToken cancellationToken)
     {
         var config = KafkaClientConfigs.Admin(broker, options);
         config.AllowAutoCreateTopics = false;
-        using var admin = new AdminClientBuilder(config).SetLogHandler(static (_, _) => { }).Build();
+        using var admin = new AdminClientBuilder(config).SetLogHandler(KafkaClientLog.Handler(logger)).Build();
         var giveUpAt = DateTime.UtcNow + options.ConnectTimeout;
         var backoff = new ConnectBackoff();
         Exception? lastError = null;

@@ -81,6 +81,19 @@ public class KafkaClientLogTests
         Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_real_admin_client_that_finds_no_broker_says_so_in_the_components_log()
+    {
+        var port = ClosedLoopbackPort();
+        var logger = new RecordingLogger();
+
+        await Assert.ThrowsAsync<HopUnreachableException>(() => KafkaTopicProvisioner.EnsureAsync(
+            new BrokerEndpoint("kafka", $"127.0.0.1:{port}"), "meshaspire.workflow-action1",
+            new TopicOptions("action01", "run-now", TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)), "the hop", logger, CancellationToken.None));
+
+        Assert.Contains(logger.Lines, l => l.Level == LogLevel.Error && l.Line.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
+    }
+
     private static int ClosedLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
