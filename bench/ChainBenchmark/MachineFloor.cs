@@ -17,6 +17,7 @@ public sealed class MachineFloor(RepositoryLayout layout, string workFolder, Ben
 {
     public const int Hops = 3;
 
+    /// <summary>The generator, then the <see cref="Hops"/> processes in the order the relay names their pids.</summary>
     private static readonly string[] ProcessNames = ["generator", "relay 1", "relay 2", "sink"];
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(30);
 
@@ -50,7 +51,7 @@ public sealed class MachineFloor(RepositoryLayout layout, string workFolder, Ben
         {
             var ready = await ReadLineAsync(process, "ready", StartPatience, cancellationToken);
             var pids = ready.Skip(1).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-            await using var sampler = new ProcessSampler(pids.Select((pid, i) => new WatchedProcess(ProcessNames[Math.Min(i, ProcessNames.Length - 1)], pid)).ToList());
+            await using var sampler = new ProcessSampler(pids.Select((pid, i) => new WatchedProcess(ProcessNames[i], pid)).ToList());
             sampler.StartWindow();
             await process.StandardInput.WriteLineAsync("go");
             await process.StandardInput.FlushAsync(cancellationToken);
